@@ -1,0 +1,71 @@
+package dev.gsm.schema;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Objects;
+
+/**
+ * Where things live under the data root ({@code file:///…} locally, {@code s3a://bucket/prefix} in
+ * production):
+ *
+ * <pre>
+ * matches/season=2026-S4/date=2026-11-21/part-&lt;writer&gt;-&lt;seq&gt;.parquet   master dataset, immutable
+ * views/&lt;name&gt;/version=&lt;V&gt;/…                                    versioned batch views
+ * views/&lt;name&gt;/current                                          pointer to the current version
+ * rejects/&lt;job&gt;/version=&lt;V&gt;/…                                   records a job set aside, with reasons
+ * </pre>
+ *
+ * A match is filed under its season and the UTC date of its {@code ended_at}: event time, not
+ * arrival time, so a late match lands in the partition of the day it was played.
+ */
+public record DatasetLayout(String root) {
+
+  public static final String MATCHES = "matches";
+  public static final String VIEWS = "views";
+  public static final String REJECTS = "rejects";
+
+  public DatasetLayout {
+    Objects.requireNonNull(root, "root");
+    while (root.endsWith("/") && root.length() > 1 && !root.endsWith("://")) {
+      root = root.substring(0, root.length() - 1);
+    }
+  }
+
+  public static LocalDate partitionDate(Instant endedAt) {
+    return LocalDate.ofInstant(endedAt, ZoneOffset.UTC);
+  }
+
+  public String matches() {
+    return root + "/" + MATCHES;
+  }
+
+  public String season(String season) {
+    return matches() + "/season=" + season;
+  }
+
+  public String partition(String season, LocalDate date) {
+    return season(season) + "/date=" + date;
+  }
+
+  public String partitionOf(MatchEvent e) {
+    return partition(e.season(), partitionDate(e.endedAt()));
+  }
+
+  /** A data file's name: writer id and sequence keep concurrent writers from colliding. */
+  public static String fileName(String writerId, long sequence) {
+    return String.format("part-%s-%08d.parquet", writerId, sequence);
+  }
+
+  public String view(String name) {
+    return root + "/" + VIEWS + "/" + name;
+  }
+
+  public String viewVersion(String name, String version) {
+    return view(name) + "/version=" + version;
+  }
+
+  public String rejects(String job, String version) {
+    return root + "/" + REJECTS + "/" + job + "/version=" + version;
+  }
+}
