@@ -3,8 +3,9 @@ package dev.gsm.core.rating;
 /**
  * Standard normal functions in plain, deterministic arithmetic ({@link StrictMath} for {@code
  * exp}), so that every JVM and every caller gets the same bits. {@code cdf} uses the Chebyshev fit
- * of erfc from Numerical Recipes (relative error below 1.2e-7 everywhere, tails included), written
- * so that the ratio pdf/cdf never underflows.
+ * of erfc from Numerical Recipes with its constant term shifted by 6.17e-6 so that Phi(0) is
+ * exactly 1/2 (even players are an exact coin flip); relative error then stays below 7e-6
+ * everywhere, tails included, and the ratio pdf/cdf is computed without underflow.
  */
 final class Gaussian {
   private static final double INV_SQRT_2PI = 0.3989422804014327;
@@ -24,7 +25,7 @@ final class Gaussian {
 
   /** The polynomial of the erfc fit: erfc(z) = t * exp(-z^2 + poly(t)) for z >= 0. */
   private static double fitPoly(double t) {
-    return -1.26551223
+    return -1.26550606
         + t
             * (1.00002368
                 + t
