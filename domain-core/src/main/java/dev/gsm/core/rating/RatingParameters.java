@@ -80,7 +80,7 @@ public record RatingParameters(
    */
   public static RatingParameters defaults() {
     return new RatingParameters(
-        0.0, 0.5, 0.725, 0.03, 0.0, 0.5625, 0.0, 1e-4, 2.0, 200.0, 1500.0, 0.2, 0.1, 2000, 1);
+        0.0, 0.5625, 0.825, 0.025, 0.0, 0.7625, 0.0, 1e-4, 2.0, 200.0, 1500.0, 0.2, 0.1, 2000, 1);
   }
 
   public RatingParameters withInitialSigma(double v) {
