@@ -62,26 +62,18 @@ public final class RatingEngine {
           throw new IllegalArgumentException("player index " + i + " appears twice in a match");
         }
       }
-      s.mu[j] = table.mu[i];
-      s.sigma[j] = table.sigma[i];
-      s.lastActive[j] = table.lastActive[i];
-      s.games[j] = table.games[i];
+      s.mu[j] = table.muAt(i);
+      s.sigma[j] = table.sigmaAt(i);
+      s.lastActive[j] = table.lastActiveAt(i);
+      s.games[j] = table.gamesAt(i);
     }
     RatingKernel.rate(params, s, sides, sideStart, placements, epochSecond);
     for (int k = 0; k < sides; k++) {
       Outcome outcome = Outcome.of(placements, k);
       for (int j = sideStart[k]; j < sideStart[k + 1]; j++) {
         int i = players[j];
-        table.mu[i] = s.mu[j];
-        table.sigma[i] = s.sigma[j];
-        table.lastActive[i] =
-            RatingKernel.lastActiveAfter(table.lastActive[i], table.games[i], epochSecond);
-        table.games[i]++;
-        switch (outcome) {
-          case WIN -> table.wins[i]++;
-          case LOSS -> table.losses[i]++;
-          case DRAW -> table.draws[i]++;
-        }
+        table.setMuSigma(i, s.mu[j], s.sigma[j]);
+        table.recordMatch(i, epochSecond, outcome);
       }
     }
   }

@@ -36,11 +36,11 @@ public final class RatingPredictor {
 
   /** Table form of {@link #winProbability(PlayerRating, PlayerRating, long)}; no allocation. */
   public double winProbability(RatingTable t, int a, int b, long now) {
-    double va = RatingKernel.varianceAt(params, t.sigma[a], t.lastActive[a], t.games[a], now);
-    double vb = RatingKernel.varianceAt(params, t.sigma[b], t.lastActive[b], t.games[b], now);
+    double va = RatingKernel.varianceAt(params, t.sigmaAt(a), t.lastActiveAt(a), t.gamesAt(a), now);
+    double vb = RatingKernel.varianceAt(params, t.sigmaAt(b), t.lastActiveAt(b), t.gamesAt(b), now);
     double beta2 = params.beta() * params.beta();
     double c = Math.sqrt(va + vb + 2 * beta2);
-    return Gaussian.cdf((t.mu[a] - t.mu[b] - params.drawMargin()) / c);
+    return Gaussian.cdf((t.muAt(a) - t.muAt(b) - params.drawMargin()) / c);
   }
 
   /**
@@ -84,9 +84,10 @@ public final class RatingPredictor {
     for (int k = 0; k < sides; k++) {
       for (int j = sideStart[k]; j < sideStart[k + 1]; j++) {
         int i = players[j];
-        mean[k] += t.mu[i];
+        mean[k] += t.muAt(i);
         var[k] +=
-            RatingKernel.varianceAt(params, t.sigma[i], t.lastActive[i], t.games[i], now) + beta2;
+            RatingKernel.varianceAt(params, t.sigmaAt(i), t.lastActiveAt(i), t.gamesAt(i), now)
+                + beta2;
       }
     }
     return firstPlace(mean, var);

@@ -133,9 +133,8 @@ public final class RatingSmoother {
       }
       double pi = 1.0 / fVar[k] + mPi[k];
       double mu = (fMu[k] / fVar[k] + mTau[k]) / pi;
-      table.mu[pl] = mu;
-      table.sigma[pl] = Math.sqrt(1.0 / pi);
-      table.lastActive[pl] = nodeTime(k);
+      table.setMuSigma(pl, mu, Math.sqrt(1.0 / pi));
+      table.setLastActive(pl, nodeTime(k));
     }
   }
 

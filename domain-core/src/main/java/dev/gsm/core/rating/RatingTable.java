@@ -16,25 +16,58 @@ public final class RatingTable {
   private final RatingParameters params;
   private final Map<String, Integer> index = new HashMap<>();
   private final List<String> ids = new ArrayList<>();
-  double[] mu;
-  double[] sigma;
-  long[] lastActive;
-  int[] games;
-  int[] wins;
-  int[] losses;
-  int[] draws;
+  // Interleaved per player so that one rated player touches three cache lines, not seven:
+  // {mu, sigma}, {lastActive, games}, {wins, losses, draws}. Measured: random access over 100k
+  // players is what bounds the update rate (see RATING.md).
+  private double[] muSigma;
+  private long[] lastGames;
+  private int[] counters;
   private int size;
 
   public RatingTable(RatingParameters params, int initialCapacity) {
     this.params = params;
     int cap = Math.max(initialCapacity, 16);
-    mu = new double[cap];
-    sigma = new double[cap];
-    lastActive = new long[cap];
-    games = new int[cap];
-    wins = new int[cap];
-    losses = new int[cap];
-    draws = new int[cap];
+    muSigma = new double[2 * cap];
+    lastGames = new long[2 * cap];
+    counters = new int[3 * cap];
+  }
+
+  // Unchecked accessors of the hot path (callers validate indices once per match).
+  double muAt(int i) {
+    return muSigma[2 * i];
+  }
+
+  double sigmaAt(int i) {
+    return muSigma[2 * i + 1];
+  }
+
+  long lastActiveAt(int i) {
+    return lastGames[2 * i];
+  }
+
+  int gamesAt(int i) {
+    return (int) lastGames[2 * i + 1];
+  }
+
+  void setMuSigma(int i, double mu, double sigma) {
+    muSigma[2 * i] = mu;
+    muSigma[2 * i + 1] = sigma;
+  }
+
+  void setLastActive(int i, long epochSecond) {
+    lastGames[2 * i] = epochSecond;
+  }
+
+  /** Records one more match of player i with the given outcome, at {@code epochSecond}. */
+  void recordMatch(int i, long epochSecond, Outcome outcome) {
+    lastGames[2 * i] =
+        RatingKernel.lastActiveAfter(lastGames[2 * i], (int) lastGames[2 * i + 1], epochSecond);
+    lastGames[2 * i + 1]++;
+    switch (outcome) {
+      case WIN -> counters[3 * i]++;
+      case LOSS -> counters[3 * i + 1]++;
+      case DRAW -> counters[3 * i + 2]++;
+    }
   }
 
   public RatingTable(RatingParameters params) {
@@ -52,12 +85,10 @@ public final class RatingTable {
       return existing;
     }
     int i = size;
-    if (i == mu.length) {
+    if (2 * i == muSigma.length) {
       grow();
     }
-    mu[i] = params.initialMu();
-    sigma[i] = params.initialSigma();
-    lastActive[i] = 0L;
+    setMuSigma(i, params.initialMu(), params.initialSigma());
     ids.add(playerId);
     index.put(playerId, i);
     size++;
@@ -79,49 +110,55 @@ public final class RatingTable {
   }
 
   public double mu(int i) {
-    return mu[check(i)];
+    return muAt(check(i));
   }
 
   public double sigma(int i) {
-    return sigma[check(i)];
+    return sigmaAt(check(i));
   }
 
   public long lastActiveEpochSecond(int i) {
-    return lastActive[check(i)];
+    return lastActiveAt(check(i));
   }
 
   public int games(int i) {
-    return games[check(i)];
+    return gamesAt(check(i));
   }
 
   public PlayerRating get(int i) {
     check(i);
-    return new PlayerRating(mu[i], sigma[i], lastActive[i], games[i], wins[i], losses[i], draws[i]);
+    return new PlayerRating(
+        muAt(i),
+        sigmaAt(i),
+        lastActiveAt(i),
+        gamesAt(i),
+        counters[3 * i],
+        counters[3 * i + 1],
+        counters[3 * i + 2]);
   }
 
   /** Overwrites one player's state (e.g. loaded from a batch view or re-smoothed). */
   public void set(int i, PlayerRating r) {
     check(i);
-    mu[i] = r.mu();
-    sigma[i] = r.sigma();
-    lastActive[i] = r.lastActiveEpochSecond();
-    games[i] = r.games();
-    wins[i] = r.wins();
-    losses[i] = r.losses();
-    draws[i] = r.draws();
+    setMuSigma(i, r.mu(), r.sigma());
+    lastGames[2 * i] = r.lastActiveEpochSecond();
+    lastGames[2 * i + 1] = r.games();
+    counters[3 * i] = r.wins();
+    counters[3 * i + 1] = r.losses();
+    counters[3 * i + 2] = r.draws();
   }
 
   /** The conservative display score of player {@code i}. */
   public double displayScore(int i) {
     check(i);
-    return RatingEngine.displayScore(params, mu[i], sigma[i]);
+    return RatingEngine.displayScore(params, muAt(i), sigmaAt(i));
   }
 
   /** Every player in the one total rank order of {@link RankOrder}. */
   public List<RankEntry> ranking() {
     List<RankEntry> entries = new ArrayList<>(size);
     for (int i = 0; i < size; i++) {
-      entries.add(new RankEntry(ids.get(i), displayScore(i), games[i]));
+      entries.add(new RankEntry(ids.get(i), displayScore(i), gamesAt(i)));
     }
     entries.sort(RankOrder.INSTANCE);
     return entries;
@@ -142,13 +179,9 @@ public final class RatingTable {
   }
 
   private void grow() {
-    int cap = mu.length * 2;
-    mu = Arrays.copyOf(mu, cap);
-    sigma = Arrays.copyOf(sigma, cap);
-    lastActive = Arrays.copyOf(lastActive, cap);
-    games = Arrays.copyOf(games, cap);
-    wins = Arrays.copyOf(wins, cap);
-    losses = Arrays.copyOf(losses, cap);
-    draws = Arrays.copyOf(draws, cap);
+    int cap = muSigma.length; // twice the old player capacity
+    muSigma = Arrays.copyOf(muSigma, 2 * cap);
+    lastGames = Arrays.copyOf(lastGames, 2 * cap);
+    counters = Arrays.copyOf(counters, 3 * cap);
   }
 }
