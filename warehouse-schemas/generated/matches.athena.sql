@@ -8,7 +8,9 @@ CREATE EXTERNAL TABLE IF NOT EXISTS `gsm`.`matches` (
   `ended_at` timestamp COMMENT 'when the match ended (UTC, ISO-8601); its date partitions',
   `sides` array<struct<side_id:string,placement:int,players:array<struct<player_id:string,stats:struct<score:bigint,kills:int,deaths:int,assists:int,damage_dealt:bigint,damage_taken:bigint,healing:bigint,objectives:int,seconds_played:int>>>>> COMMENT 'two or more sides',
   `abandoned` boolean COMMENT 'the match ended early; recorded, never rated',
-  `ranked` boolean COMMENT 'false for a casual match; recorded, never rated'
+  `ranked` boolean COMMENT 'false for a casual match; recorded, never rated',
+  `accepted_at` timestamp COMMENT 'when the ingest API accepted the match; set by the server',
+  `log_offset` bigint COMMENT 'position in the match log (acceptance order); set by the server, 0 for history'
 )
 PARTITIONED BY (`season` string, `date` string)
 STORED AS PARQUET

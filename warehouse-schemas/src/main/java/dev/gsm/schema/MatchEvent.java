@@ -15,6 +15,11 @@ import java.util.List;
  * @param sides two or more sides; a side is one player or a team. Equal placements are a draw.
  * @param abandoned the match ended early (a player left); recorded, never rated
  * @param ranked an unranked (casual) match is recorded but never rated
+ * @param acceptedAt when the ingest API accepted the match; set by the server, {@code null} for
+ *     history loaded outside the match log (imports, generated seasons)
+ * @param logOffset the match's position in the match log, strictly increasing in order of
+ *     acceptance; set by the server, {@code 0} for history loaded outside the log. Batch views are
+ *     stamped with the offset they cover up to: their watermark.
  */
 public record MatchEvent(
     int schemaVersion,
@@ -27,9 +32,58 @@ public record MatchEvent(
     Instant endedAt,
     List<Side> sides,
     boolean abandoned,
-    boolean ranked) {
+    boolean ranked,
+    Instant acceptedAt,
+    long logOffset) {
 
   public static final int CURRENT_SCHEMA_VERSION = 1;
+
+  /** A match that has not been through the match log (yet): no acceptance time, offset 0. */
+  public MatchEvent(
+      int schemaVersion,
+      String matchId,
+      String season,
+      String mode,
+      String region,
+      String platform,
+      Instant startedAt,
+      Instant endedAt,
+      List<Side> sides,
+      boolean abandoned,
+      boolean ranked) {
+    this(
+        schemaVersion,
+        matchId,
+        season,
+        mode,
+        region,
+        platform,
+        startedAt,
+        endedAt,
+        sides,
+        abandoned,
+        ranked,
+        null,
+        0L);
+  }
+
+  /** This match as the match log accepted it at {@code offset}. */
+  public MatchEvent accepted(Instant at, long offset) {
+    return new MatchEvent(
+        schemaVersion,
+        matchId,
+        season,
+        mode,
+        region,
+        platform,
+        startedAt,
+        endedAt,
+        sides,
+        abandoned,
+        ranked,
+        at,
+        offset);
+  }
 
   public MatchEvent {
     sides = sides == null ? null : List.copyOf(sides);

@@ -98,6 +98,12 @@ public final class MatchJson {
     }
     root.put("abandoned", e.abandoned());
     root.put("ranked", e.ranked());
+    if (e.acceptedAt() != null) {
+      root.put("accepted_at", e.acceptedAt().toString());
+    }
+    if (e.logOffset() != 0) {
+      root.put("log_offset", e.logOffset());
+    }
     return root;
   }
 
@@ -136,6 +142,8 @@ public final class MatchJson {
         Instant.parse(n.get("ended_at").asText()),
         sides,
         n.path("abandoned").asBoolean(false),
-        n.path("ranked").asBoolean(true));
+        n.path("ranked").asBoolean(true),
+        n.hasNonNull("accepted_at") ? Instant.parse(n.get("accepted_at").asText()) : null,
+        n.path("log_offset").asLong(0));
   }
 }

@@ -151,7 +151,30 @@ public final class MatchSchema {
               SIDE_FIELDS,
               false),
           flag("abandoned", "the match ended early; recorded, never rated"),
-          flag("ranked", "false for a casual match; recorded, never rated"));
+          flag("ranked", "false for a casual match; recorded, never rated"),
+          new Field(
+              "accepted_at",
+              Type.TIMESTAMP,
+              false,
+              "when the ingest API accepted the match; set by the server",
+              Optional.empty(),
+              0,
+              0,
+              List.of(),
+              false),
+          new Field(
+              "log_offset",
+              Type.LONG,
+              false,
+              "position in the match log (acceptance order); set by the server, 0 for history",
+              Optional.empty(),
+              0,
+              Long.MAX_VALUE,
+              List.of(),
+              false));
+
+  /** Fields only the server sets: the ingest API rejects a match that carries them. */
+  public static final List<String> SERVER_FIELDS = List.of("accepted_at", "log_offset");
 
   /** The partition keys of the master dataset, in path order. */
   public static final List<String> PARTITION_KEYS = List.of("season", "date");

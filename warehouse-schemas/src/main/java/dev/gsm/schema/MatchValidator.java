@@ -96,6 +96,9 @@ public final class MatchValidator {
       }
     }
     checkSides(e, length, out);
+    if (e.logOffset() < 0) {
+      out.add(new Violation("log_offset", "must not be negative, was " + e.logOffset()));
+    }
     return out;
   }
 

@@ -25,6 +25,15 @@ class MatchValidatorTest {
   }
 
   @Test
+  void serverSetFieldsSurviveTheJsonForm() {
+    MatchEvent accepted = Matches.duel().accepted(Instant.parse("2026-11-21T18:10:01Z"), 42);
+    MatchJson.Parsed parsed = MatchJson.parse(MatchJson.write(accepted));
+    assertThat(parsed.event()).isEqualTo(accepted);
+    assertThat(MatchJson.toNode(Matches.duel()).has("log_offset")).isFalse();
+    assertThat(MatchSchema.SERVER_FIELDS).containsExactly("accepted_at", "log_offset");
+  }
+
+  @Test
   void missingOptionalFieldsTakeTheirDefaults() {
     ObjectNode node = MatchJson.toNode(Matches.duel());
     node.remove("ranked");
