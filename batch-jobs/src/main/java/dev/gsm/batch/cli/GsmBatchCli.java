@@ -12,7 +12,11 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "gsm 0.1.0",
     description = "Analyst commands: generate, import, backtest, batch jobs.",
-    subcommands = {CommandLine.HelpCommand.class, SchemaCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      SchemaCommand.class,
+      dev.gsm.batch.season.SeasonBatchCommand.class
+    })
 public final class GsmBatchCli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
