@@ -1,5 +1,6 @@
 package dev.gsm.batch.cli;
 
+import dev.gsm.batch.season.SeasonBatchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,8 +15,9 @@ import picocli.CommandLine.Command;
     description = "Analyst commands: generate, import, backtest, batch jobs.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      BacktestCommand.class,
       SchemaCommand.class,
-      dev.gsm.batch.season.SeasonBatchCommand.class
+      SeasonBatchCommand.class
     })
 public final class GsmBatchCli implements Runnable {
 

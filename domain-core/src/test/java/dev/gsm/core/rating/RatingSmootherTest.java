@@ -1,0 +1,75 @@
+package dev.gsm.core.rating;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class RatingSmootherTest {
+  private static final long DAY = 86_400L;
+
+  @Test
+  void earlyWinOverPlayerLaterShownStrongCountsMoreAfterSmoothing() {
+    RatingParameters p = RatingParameters.defaults();
+    RatingEngine engine = new RatingEngine(p);
+    RatingTable filtered = new RatingTable(p);
+    RatingSmoother smoother = new RatingSmoother(p);
+    int a = filtered.intern("a");
+    int b = filtered.intern("b");
+    int[] others = new int[10];
+    for (int i = 0; i < others.length; i++) {
+      others[i] = filtered.intern("o" + i);
+    }
+    int[] start = {0, 1, 2};
+    int[] winLoss = {0, 1};
+    long t = 0;
+    engine.rate1v1(filtered, a, b, t);
+    smoother.add(t, new int[] {a, b}, start, winLoss);
+    for (int o : others) {
+      t += DAY;
+      engine.rate1v1(filtered, b, o, t);
+      smoother.add(t, new int[] {b, o}, start, winLoss);
+    }
+    RatingTable smoothed = new RatingTable(p);
+    smoothed.intern("a");
+    smoothed.intern("b");
+    for (int i = 0; i < others.length; i++) {
+      smoothed.intern("o" + i);
+    }
+    smoother.smooth(Long.MIN_VALUE, 3);
+    smoother.writeTo(smoothed, Long.MIN_VALUE);
+    assertThat(smoothed.mu(a)).isGreaterThan(filtered.mu(a));
+    assertThat(smoothed.mu(a)).isGreaterThan(0);
+    assertThat(smoothed.sigma(a)).isLessThanOrEqualTo(filtered.sigma(a));
+    assertThat(smoothed.lastActiveEpochSecond(b)).isEqualTo(t);
+  }
+
+  @Test
+  void smoothingIsDeterministic() {
+    RatingParameters p = RatingParameters.defaults();
+    double[] first = run(p);
+    double[] second = run(p);
+    assertThat(first).isEqualTo(second);
+  }
+
+  private static double[] run(RatingParameters p) {
+    RatingSmoother s = new RatingSmoother(p);
+    RatingTable t = new RatingTable(p);
+    for (int i = 0; i < 20; i++) {
+      t.intern("p" + i);
+    }
+    java.util.Random rnd = new java.util.Random(3);
+    for (int m = 0; m < 500; m++) {
+      int a = rnd.nextInt(20);
+      int b = (a + 1 + rnd.nextInt(19)) % 20;
+      s.add(m * DAY / 4, new int[] {a, b}, new int[] {0, 1, 2}, new int[] {0, rnd.nextInt(2)});
+    }
+    s.smooth(Long.MIN_VALUE, 2);
+    s.writeTo(t, Long.MIN_VALUE);
+    double[] out = new double[40];
+    for (int i = 0; i < 20; i++) {
+      out[2 * i] = t.mu(i);
+      out[2 * i + 1] = t.sigma(i);
+    }
+    return out;
+  }
+}
