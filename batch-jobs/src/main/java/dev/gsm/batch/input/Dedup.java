@@ -30,6 +30,13 @@ public final class Dedup {
   public record Deduped(
       Dataset<Row> matches, Dataset<Row> duplicateRows, Dataset<Row> duplicateIds) {}
 
+  /**
+   * JSON options that keep every bit of a row: Spark's default timestamp format stops at
+   * milliseconds, and two records differing below that would otherwise print alike.
+   */
+  static final java.util.Map<String, String> EXACT_JSON =
+      java.util.Map.of("timestampFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX");
+
   private static final String CANONICAL = "_gsm_canonical";
   private static final String ORDINAL = "_gsm_ordinal";
 
@@ -48,7 +55,7 @@ public final class Dedup {
     Column[] all = columns.stream().map(c -> col(c)).toArray(Column[]::new);
     Dataset<Row> kept =
         duplicateRows
-            .withColumn(CANONICAL, to_json(struct(all)))
+            .withColumn(CANONICAL, to_json(struct(all), EXACT_JSON))
             .withColumn(
                 ORDINAL,
                 row_number()

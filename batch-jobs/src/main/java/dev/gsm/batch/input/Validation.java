@@ -79,7 +79,9 @@ public final class Validation {
             .toArray(Column[]::new);
     Dataset<Row> out =
         rejects.select(
-            col("match_id"), col(VIOLATIONS).as("reasons"), to_json(struct(original)).as("record"));
+            col("match_id"),
+            col(VIOLATIONS).as("reasons"),
+            to_json(struct(original), Dedup.EXACT_JSON).as("record"));
     out.repartition(1)
         .sortWithinPartitions(col("match_id"), col("record"))
         .write()
