@@ -25,14 +25,26 @@ public final class SparkSessions {
     String effectiveMaster = master != null ? master : existing.get("spark.master", DEFAULT_MASTER);
     SparkSession.Builder builder = SparkSession.builder().appName(appName).master(effectiveMaster);
     common(builder);
-    if (effectiveMaster.startsWith("local")) {
+    boolean local = effectiveMaster.startsWith("local");
+    if (local) {
       // A laptop or CI box may not resolve its own host name; a local driver needs loopback only.
       builder
           .config("spark.driver.bindAddress", "127.0.0.1")
           .config("spark.driver.host", "127.0.0.1");
+      // Spark's default of 200 shuffle partitions costs seconds per shuffle on a few cores.
+      if (!conf.containsKey("spark.sql.shuffle.partitions")) {
+        builder.config(
+            "spark.sql.shuffle.partitions",
+            Integer.toString(2 * Runtime.getRuntime().availableProcessors()));
+      }
     }
     conf.forEach(builder::config);
-    return builder.getOrCreate();
+    SparkSession spark = builder.getOrCreate();
+    if (local) {
+      // On a cluster the platform's logging configuration decides; locally INFO drowns the output.
+      spark.sparkContext().setLogLevel("WARN");
+    }
+    return spark;
   }
 
   /**
