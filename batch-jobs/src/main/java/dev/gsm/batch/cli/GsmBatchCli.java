@@ -1,5 +1,6 @@
 package dev.gsm.batch.cli;
 
+import dev.gsm.batch.season.SeasonBatchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +13,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "gsm 0.1.0",
     description = "Analyst commands: generate, import, backtest, batch jobs.",
-    subcommands = {CommandLine.HelpCommand.class, BacktestCommand.class, SchemaCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      BacktestCommand.class,
+      SchemaCommand.class,
+      SeasonBatchCommand.class
+    })
 public final class GsmBatchCli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,58 @@
+package dev.gsm.batch.season;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class JobOptionsTest {
+
+  static JobOptions parse(String... args) {
+    SeasonBatchCommand command = new SeasonBatchCommand();
+    new CommandLine(command).parseArgs(args);
+    return command.options();
+  }
+
+  @Test
+  void argumentsBecomeTypedOptionsWithDefaults() {
+    JobOptions o =
+        parse(
+            "--data-root", "s3a://gsm-master-dataset/prod",
+            "--season", "2026-S4",
+            "--watermark", "2026-11-21T02:00:00Z",
+            "--partitions", "8",
+            "--conf", "spark.hadoop.fs.s3a.endpoint=http://127.0.0.1:9000");
+
+    assertThat(o.dataRoot()).isEqualTo("s3a://gsm-master-dataset/prod");
+    assertThat(o.season()).isEqualTo("2026-S4");
+    assertThat(o.watermark()).contains(Instant.parse("2026-11-21T02:00:00Z"));
+    assertThat(o.master()).isEmpty();
+    assertThat(o.partitions()).hasValue(8);
+    assertThat(o.sparkConf())
+        .containsEntry("spark.hadoop.fs.s3a.endpoint", "http://127.0.0.1:9000");
+  }
+
+  @Test
+  void aLocalFolderBecomesAFileUri() {
+    JobOptions o = parse("--data-root", "data", "--season", "2026-S4");
+
+    assertThat(o.dataRoot()).isEqualTo(Path.of("data").toAbsolutePath().toUri().toString());
+    assertThat(o.watermark()).isEmpty();
+  }
+
+  @Test
+  void badConfigurationFailsBeforeAnySparkWork() {
+    assertThatThrownBy(() -> parse("--season", "autumn")).hasMessageContaining("--season");
+    assertThatThrownBy(() -> parse("--season", "2026-S4", "--partitions", "0"))
+        .hasMessageContaining("--partitions");
+    assertThatThrownBy(() -> parse("--season", "2026-S4", "--watermark", "yesterday"))
+        .hasMessageContaining("--watermark");
+    assertThatThrownBy(() -> parse("--season", "2026-S4", "--data-root", " "))
+        .hasMessageContaining("--data-root");
+    assertThatThrownBy(() -> parse("--data-root", "data"))
+        .isInstanceOf(CommandLine.MissingParameterException.class);
+  }
+}

@@ -1,0 +1,151 @@
+package dev.gsm.batch.season;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gsm.batch.MatchFixtures;
+import dev.gsm.batch.spark.SharedSparkSession;
+import dev.gsm.batch.views.ViewManifest;
+import dev.gsm.batch.views.ViewStore;
+import dev.gsm.schema.DatasetLayout;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SeasonBatchJobTest extends SharedSparkSession {
+
+  static final Instant NIGHT = Instant.parse("2026-11-21T02:00:00Z");
+
+  @TempDir Path dir;
+
+  @AfterEach
+  void restoreShufflePartitions() {
+    spark.conf().set("spark.sql.shuffle.partitions", "4");
+  }
+
+  static Clock at(Instant t) {
+    return Clock.fixed(t, ZoneOffset.UTC);
+  }
+
+  /** Duplicates, dirty rows and late matches, spread over the season's first days. */
+  String dirtySeason() {
+    List<Row> rows = new ArrayList<>(MatchFixtures.withDuplicates());
+    rows.addAll(MatchFixtures.dirtyRows());
+    String root = dir.toUri().toString();
+    MatchFixtures.write(spark, root, rows);
+    return root;
+  }
+
+  @Test
+  void aRunReadsValidatesDedupesAndPublishesAVersionWithItsManifest() {
+    String root = dirtySeason();
+    JobOptions options = JobOptions.of(root, MatchFixtures.SEASON);
+
+    SeasonBatchJob.RunResult result = SeasonBatchJob.run(spark, options, at(NIGHT));
+
+    ViewManifest m = result.manifest();
+    assertThat(result.version()).startsWith("20261121T020000Z-");
+    assertThat(m.counts())
+        .containsEntry("read", 40L)
+        .containsEntry("after_watermark", 0L)
+        .containsEntry("rejected", 7L)
+        .containsEntry("duplicates_dropped", 3L)
+        .containsEntry("accepted", 30L)
+        .containsEntry("view_rows", 6L);
+    assertThat(m.rejectsByReason()).containsEntry("match_id", 1L);
+    assertThat(m.inputs()).isNotEmpty();
+    assertThat(m.timingsMillis())
+        .containsKeys("readMatches", "writeRejects", "countAccepted", "writeView");
+    assertThat(m.files()).hasSize(1);
+
+    ViewStore store = ViewStore.of(spark, new DatasetLayout(root));
+    assertThat(store.current(SeasonActivity.VIEW)).contains(result.version());
+    List<Row> activity =
+        store.read(spark, SeasonActivity.VIEW).orderBy("player_id").collectAsList();
+    assertThat(activity).hasSize(6);
+    assertThat(activity.stream().mapToLong(r -> r.<Long>getAs("games")).sum()).isEqualTo(60);
+    assertThat(Files.isDirectory(dir.resolve("rejects/season/version=" + result.version())))
+        .isTrue();
+  }
+
+  @Test
+  void matchesAfterTheWatermarkWaitForTheNextRun() {
+    String root = dir.toUri().toString();
+    var season = MatchFixtures.season(20, 4, 4);
+    MatchFixtures.write(spark, root, MatchFixtures.rows(season));
+    JobOptions options =
+        JobOptions.of(root, MatchFixtures.SEASON).withWatermark(season.get(14).endedAt());
+
+    ViewManifest m = SeasonBatchJob.run(spark, options, at(NIGHT)).manifest();
+
+    assertThat(m.watermark()).isEqualTo(season.get(14).endedAt());
+    assertThat(m.counts()).containsEntry("read", 15L).containsEntry("after_watermark", 5L);
+    assertThat(m.counts()).containsEntry("accepted", 15L);
+  }
+
+  @Test
+  void sameInputGivesTheSameViewBitForBitWith1And2And8Partitions() {
+    String root = dirtySeason();
+    JobOptions options = JobOptions.of(root, MatchFixtures.SEASON);
+
+    List<ViewManifest> manifests = new ArrayList<>();
+    int run = 0;
+    for (int partitions : new int[] {1, 2, 8}) {
+      spark.conf().set("spark.sql.shuffle.partitions", Integer.toString(partitions));
+      manifests.add(SeasonBatchJob.run(spark, options, at(NIGHT.plusSeconds(run++))).manifest());
+    }
+
+    for (ViewManifest m : manifests.subList(1, 3)) {
+      assertThat(m.files())
+          .extracting(f -> f.sha256())
+          .isEqualTo(manifests.get(0).files().stream().map(f -> f.sha256()).toList());
+      assertThat(m.counts()).isEqualTo(manifests.get(0).counts());
+      assertThat(m.inputFingerprint()).isEqualTo(manifests.get(0).inputFingerprint());
+    }
+  }
+
+  @Test
+  void runThatDiesBeforeItsManifestLeavesThePreviousVersionCurrent() {
+    String root = dir.toUri().toString();
+    MatchFixtures.write(spark, root, MatchFixtures.rows(MatchFixtures.season(10, 4, 2)));
+    JobOptions options = JobOptions.of(root, MatchFixtures.SEASON);
+    String first = SeasonBatchJob.run(spark, options, at(NIGHT)).version();
+    MatchFixtures.write(
+        spark,
+        root,
+        MatchFixtures.rows(
+            List.of(
+                MatchFixtures.duel(
+                    "late-1", MatchFixtures.DAY_ONE.plusSeconds(99_000), "p-7", "p-8"))));
+
+    assertThatThrownBy(
+            () ->
+                SeasonBatchJob.run(
+                    spark,
+                    options,
+                    at(NIGHT.plusSeconds(86_400)),
+                    () -> {
+                      throw new IllegalStateException("killed between data and manifest");
+                    }))
+        .hasMessageContaining("killed");
+
+    ViewStore store = ViewStore.of(spark, new DatasetLayout(root));
+    assertThat(store.current(SeasonActivity.VIEW)).contains(first);
+    assertThat(store.versions(SeasonActivity.VIEW)).containsExactly(first);
+    assertThat(store.read(spark, SeasonActivity.VIEW).count()).isEqualTo(4);
+
+    String second = SeasonBatchJob.run(spark, options, at(NIGHT.plusSeconds(90_000))).version();
+    assertThat(store.current(SeasonActivity.VIEW)).contains(second);
+    assertThat(store.versions(SeasonActivity.VIEW)).containsExactly(first, second);
+    assertThat(store.read(spark, SeasonActivity.VIEW).count()).isEqualTo(6);
+    assertThat(store.read(spark, SeasonActivity.VIEW, first).count()).isEqualTo(4);
+  }
+}
