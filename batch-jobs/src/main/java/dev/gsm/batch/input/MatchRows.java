@@ -39,6 +39,7 @@ public final class MatchRows {
     List<Side> sides = sides(r, out);
     Boolean abandoned = r.getAs("abandoned");
     Boolean ranked = r.getAs("ranked");
+    Long logOffset = r.getAs("log_offset");
     MatchEvent event =
         new MatchEvent(
             schemaVersion == null ? MatchEvent.CURRENT_SCHEMA_VERSION : schemaVersion,
@@ -51,7 +52,9 @@ public final class MatchRows {
             instant(r.getAs("ended_at")),
             sides,
             abandoned != null && abandoned,
-            ranked == null || ranked);
+            ranked == null || ranked,
+            instant(r.getAs("accepted_at")),
+            logOffset == null ? 0L : logOffset);
     return new Converted(event, out);
   }
 
@@ -167,6 +170,8 @@ public final class MatchRows {
         sides,
         e.abandoned(),
         e.ranked(),
+        e.acceptedAt(),
+        e.logOffset(),
         e.season(),
         DatasetLayout.partitionDate(e.endedAt()));
   }
