@@ -1,8 +1,11 @@
 package dev.gsm.dataset;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -62,13 +65,26 @@ public final class DatasetFs {
    * hidden name in the same directory, then renamed over any previous version.
    */
   public static void writeText(String location, String text, Configuration conf) {
+    writeText(location, w -> w.write(text), conf);
+  }
+
+  /** What writes a text file's content. */
+  @FunctionalInterface
+  public interface TextContent {
+    void writeTo(Writer out) throws IOException;
+  }
+
+  /** As {@link #writeText(String, String, Configuration)}, streaming the content (UTF-8). */
+  public static void writeText(String location, TextContent content, Configuration conf) {
     Path target = new Path(location);
     FileSystem fs = fileSystem(target, conf);
     Path tmp = new Path(target.getParent(), "_tmp-" + UUID.randomUUID() + "-" + target.getName());
     try {
       fs.mkdirs(target.getParent());
-      try (OutputStream out = fs.create(tmp, false)) {
-        out.write(text.getBytes(StandardCharsets.UTF_8));
+      try (OutputStream out = fs.create(tmp, false);
+          Writer w =
+              new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
+        content.writeTo(w);
       }
       if (fs.exists(target)) {
         fs.delete(target, false);

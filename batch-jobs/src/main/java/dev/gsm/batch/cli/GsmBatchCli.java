@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "gsm 0.1.0",
     description = "Analyst commands: generate, import, backtest, batch jobs.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, GenerateCommand.class, ImportCommand.class})
 public final class GsmBatchCli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

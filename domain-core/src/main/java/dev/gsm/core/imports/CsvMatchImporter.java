@@ -129,6 +129,14 @@ public final class CsvMatchImporter {
   /** Imports CSV inputs, in the given order. */
   public ImportResult importSources(
       List<Source> sources, Consumer<MatchEvent> sink, Consumer<Reject> rejects) {
+    return read(sources, rejects).emit(sink);
+  }
+
+  /**
+   * Reads and checks every input (rejects go to {@code rejects} now), without emitting: the
+   * returned batch knows how many matches it holds before they are written.
+   */
+  public Prepared read(List<Source> sources, Consumer<Reject> rejects) {
     Map<RejectReason, Long> counts = new EnumMap<>(RejectReason.class);
     for (RejectReason r : RejectReason.values()) {
       counts.put(r, 0L);
@@ -146,43 +154,61 @@ public final class CsvMatchImporter {
     }
     // List.sort is a stable merge sort: equal times keep file order, then line order
     rows.sort((a, b) -> Long.compare(a.micros, b.micros));
-    Map<String, Long> seasons = new TreeMap<>();
-    long previous = Long.MIN_VALUE;
-    long base = Long.MIN_VALUE;
-    int tie = 0;
-    Instant first = null;
-    Instant last = null;
-    for (Row r : rows) {
-      if (r.micros == base) {
-        tie++;
-      } else {
-        base = r.micros;
-        tie = 0;
-      }
-      long start = Math.max(r.micros + tie, previous);
-      previous = start;
-      Instant started = ofMicros(start);
-      Instant ended = started.plusSeconds(r.durationSeconds);
-      String season = mapping.season() != null ? mapping.season() : calendar.seasonOf(ended);
-      MatchEvent e =
-          new MatchEvent(
-              MatchEvent.CURRENT_SCHEMA_VERSION,
-              r.matchId,
-              season,
-              mapping.mode(),
-              mapping.region(),
-              mapping.platform(),
-              started,
-              ended,
-              r.sides,
-              false,
-              true);
-      sink.accept(e);
-      seasons.merge(season, 1L, Long::sum);
-      first = first == null ? started : first;
-      last = started;
+    return new Prepared(sources.size(), read, rows, counts);
+  }
+
+  /** Checked, time-sorted rows of one import, ready to emit. */
+  public final class Prepared {
+    private final int files;
+    private final long read;
+    private final List<Row> rows;
+    private final Map<RejectReason, Long> counts;
+
+    private Prepared(int files, long read, List<Row> rows, Map<RejectReason, Long> counts) {
+      this.files = files;
+      this.read = read;
+      this.rows = rows;
+      this.counts = counts;
     }
-    return new ImportResult(sources.size(), read, rows.size(), counts, seasons, first, last);
+
+    /** Matches that {@link #emit} will hand over. */
+    public int size() {
+      return rows.size();
+    }
+
+    /** Hands every match to the sink in time order. */
+    public ImportResult emit(Consumer<MatchEvent> sink) {
+      Map<String, Long> seasons = new TreeMap<>();
+      long previous = Long.MIN_VALUE;
+      Instant first = null;
+      Instant last = null;
+      for (Row r : rows) {
+        // rows sharing a time get one microsecond each, in input order
+        long start = previous == Long.MIN_VALUE ? r.micros : Math.max(r.micros, previous + 1);
+        previous = start;
+        Instant started = ofMicros(start);
+        Instant ended = started.plusSeconds(r.durationSeconds);
+        String season = mapping.season() != null ? mapping.season() : calendar.seasonOf(ended);
+        MatchEvent e =
+            new MatchEvent(
+                MatchEvent.CURRENT_SCHEMA_VERSION,
+                r.matchId,
+                season,
+                mapping.mode(),
+                mapping.region(),
+                mapping.platform(),
+                started,
+                ended,
+                r.sides,
+                false,
+                true);
+        sink.accept(e);
+        seasons.merge(season, 1L, Long::sum);
+        first = first == null ? started : first;
+        last = started;
+      }
+      return new ImportResult(files, read, rows.size(), counts, seasons, first, last);
+    }
   }
 
   private static Instant ofMicros(long micros) {
