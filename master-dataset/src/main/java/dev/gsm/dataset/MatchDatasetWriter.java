@@ -60,6 +60,8 @@ public final class MatchDatasetWriter implements Consumer<MatchEvent>, AutoClose
   /** What a writer has committed so far. */
   public record Summary(long records, List<String> files, SortedSet<String> partitions) {}
 
+  private static final String MATCH_ID = "match_id";
+
   private static final Pattern WRITER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
 
   private final DatasetLayout layout;
@@ -222,6 +224,8 @@ public final class MatchDatasetWriter implements Consumer<MatchEvent>, AutoClose
               .withConf(conf)
               .withCompressionCodec(compression.codec)
               .withWriteMode(ParquetFileWriter.Mode.CREATE)
+              // every match id is new: a dictionary would only fill up and fall back
+              .withDictionaryEncoding(MATCH_ID, false)
               .build();
       return new OpenFile(partition, tmp, target, writer);
     } catch (IOException ex) {

@@ -5,6 +5,7 @@ import dev.gsm.core.generate.GenerationResult;
 import dev.gsm.core.generate.GeneratorOptions;
 import dev.gsm.core.generate.SeasonGenerator;
 import dev.gsm.core.progress.ProgressBar;
+import dev.gsm.dataset.BackgroundWriter;
 import dev.gsm.dataset.DatasetFs;
 import dev.gsm.dataset.MatchDatasetReader;
 import dev.gsm.dataset.MatchDatasetWriter;
@@ -137,11 +138,12 @@ final class GenerateCommand implements Callable<Integer> {
     Configuration conf = new Configuration();
     DatasetLayout layout = new DatasetLayout(out);
     requireEmptySeason(conf);
-    MatchDatasetWriter writer =
-        MatchDatasetWriter.builder(out, writerId != null ? writerId : "gen-" + seed)
-            .conf(conf)
-            .compression(MatchDatasetWriter.Compression.parse(compression))
-            .build();
+    BackgroundWriter writer =
+        new BackgroundWriter(
+            MatchDatasetWriter.builder(out, writerId != null ? writerId : "gen-" + seed)
+                .conf(conf)
+                .compression(MatchDatasetWriter.Compression.parse(compression))
+                .build());
     ProgressBar bar = new ProgressBar(System.err, "generate", options.matches(), quiet);
     GenerationResult result;
     try {
@@ -149,7 +151,7 @@ final class GenerateCommand implements Callable<Integer> {
           new SeasonGenerator(options)
               .run(
                   e -> {
-                    writer.write(e);
+                    writer.accept(e);
                     bar.step();
                   });
     } catch (RuntimeException e) {

@@ -40,10 +40,16 @@ final class Population {
   final int[] games;
   final int[] lopsidedLosses;
 
-  /** Player numbers by group (region × platform), and the activity still in play per group. */
-  final int[][] members;
+  /**
+   * Players still in play per group (region × platform), heavy and casual apart so that drawing by
+   * activity needs no rejection; a player who quits is swapped out of his list.
+   */
+  final int[][] heavy;
 
-  final double[] activeActivity;
+  final int[][] casual;
+  final int[] heavySize;
+  final int[] casualSize;
+  private final int[] slot;
 
   Population(int n, double peakShare, SplittableRandom rng) {
     this.n = n;
@@ -63,7 +69,8 @@ final class Population {
     churnedAt = new int[n];
     games = new int[n];
     lopsidedLosses = new int[n];
-    int[] groupSize = new int[GROUPS];
+    int[] heavyCount = new int[GROUPS];
+    int[] casualCount = new int[GROUPS];
     int width = Integer.toString(n - 1).length();
     for (int p = 0; p < n; p++) {
       ids[p] = "p" + "0".repeat(Math.max(0, width - Integer.toString(p).length())) + p;
@@ -90,19 +97,49 @@ final class Population {
         // half of them every day, half only at weekends (UTC Saturday and Sunday)
         peakDays[p] = (byte) (rng.nextBoolean() ? 0x7F : 0x60);
       }
-      groupSize[group(r, pl)]++;
+      if (activity[p] == HEAVY) {
+        heavyCount[group(r, pl)]++;
+      } else {
+        casualCount[group(r, pl)]++;
+      }
     }
-    members = new int[GROUPS][];
-    activeActivity = new double[GROUPS];
-    int[] fill = new int[GROUPS];
+    heavy = new int[GROUPS][];
+    casual = new int[GROUPS][];
+    heavySize = new int[GROUPS];
+    casualSize = new int[GROUPS];
+    slot = new int[n];
     for (int g = 0; g < GROUPS; g++) {
-      members[g] = new int[groupSize[g]];
+      heavy[g] = new int[heavyCount[g]];
+      casual[g] = new int[casualCount[g]];
     }
     for (int p = 0; p < n; p++) {
       int g = group(region[p], platform[p]);
-      members[g][fill[g]++] = p;
-      activeActivity[g] += activity[p];
+      if (activity[p] == HEAVY) {
+        slot[p] = heavySize[g];
+        heavy[g][heavySize[g]++] = p;
+      } else {
+        slot[p] = casualSize[g];
+        casual[g][casualSize[g]++] = p;
+      }
     }
+  }
+
+  /** The activity still in play in a group: what its share of the matches follows. */
+  double activeActivity(int g) {
+    return heavySize[g] * (double) HEAVY + casualSize[g] * (double) CASUAL;
+  }
+
+  /** A player of the group drawn by activity among those still in play, or -1 if none is. */
+  int draw(int g, SplittableRandom rng) {
+    double h = heavySize[g] * (double) HEAVY;
+    double total = h + casualSize[g] * (double) CASUAL;
+    if (total <= 0) {
+      return -1;
+    }
+    if (rng.nextDouble() * total < h) {
+      return heavy[g][rng.nextInt(heavySize[g])];
+    }
+    return casual[g][rng.nextInt(casualSize[g])];
   }
 
   static int group(int region, int platform) {
@@ -141,7 +178,12 @@ final class Population {
   void churn(int p, int second) {
     churned[p] = true;
     churnedAt[p] = second;
-    activeActivity[group(region[p], platform[p])] -= activity[p];
+    int g = group(region[p], platform[p]);
+    int[] list = activity[p] == HEAVY ? heavy[g] : casual[g];
+    int last = activity[p] == HEAVY ? --heavySize[g] : --casualSize[g];
+    int moved = list[last];
+    list[slot[p]] = moved;
+    slot[moved] = slot[p];
   }
 
   private static double[] regionShares() {

@@ -64,6 +64,9 @@ public final class SeasonGenerator {
   private static final double[] WEEKLY = {1.0, 0.95, 1.0, 1.0, 1.15, 1.35, 1.3};
 
   private static final BadRecordKind[] KINDS = BadRecordKind.values();
+  private static final PlayStyle[] STYLES = PlayStyle.values();
+  private static final Region[] REGIONS = Region.values();
+  private static final Platform[] PLATFORMS = Platform.values();
 
   /** A match format: its mode, number of sides and players per side. */
   private enum Format {
@@ -168,8 +171,12 @@ public final class SeasonGenerator {
       long seasonEnd = SeasonCalendar.quarterly().end(o.season()).getEpochSecond();
       int ticks = (int) ((seasonEnd - seasonStart - TAIL_SECONDS) / TICK_SECONDS);
       double[] cumulative = new double[ticks + 1];
+      double[] initial = new double[Population.GROUPS];
+      for (int g = 0; g < Population.GROUPS; g++) {
+        initial[g] = pop.activeActivity(g);
+      }
       for (int t = 0; t < ticks; t++) {
-        cumulative[t + 1] = cumulative[t] + tickWeight(t, pop.activeActivity, null);
+        cumulative[t + 1] = cumulative[t] + tickWeight(t, initial, null);
       }
       double total = cumulative[ticks];
       long before = 0;
@@ -210,7 +217,7 @@ public final class SeasonGenerator {
       long hours = Math.floorDiv(mid, 3600);
       double sum = 0;
       for (int g = 0; g < Population.GROUPS; g++) {
-        Region r = Region.values()[Population.regionOfGroup(g)];
+        Region r = REGIONS[Population.regionOfGroup(g)];
         long local = hours + r.utcOffsetHours;
         int hour = (int) Math.floorMod(local, 24);
         int dow = (int) Math.floorMod(Math.floorDiv(local, 24) + 3, 7);
@@ -227,7 +234,11 @@ public final class SeasonGenerator {
       if (slots <= 0) {
         return;
       }
-      if (tickWeight(tick, pop.activeActivity, groupWeight) <= 0) {
+      double[] active = new double[Population.GROUPS];
+      for (int g = 0; g < Population.GROUPS; g++) {
+        active[g] = pop.activeActivity(g);
+      }
+      if (tickWeight(tick, active, groupWeight) <= 0) {
         throw new IllegalStateException("every player has quit: use more players or less churn");
       }
       Arrays.fill(cellCount, 0);
@@ -271,7 +282,7 @@ public final class SeasonGenerator {
       int size = f.size();
       int need = count * size;
       // the queue sees more waiting players than it needs and groups the closest ones
-      int want = need + Math.max(need / 2, Math.min(8 * size, 64));
+      int want = need + Math.max(need / 4, Math.min(8 * size, 64));
       if (pool.length < want) {
         pool = new int[want];
         keys = new long[want];
@@ -321,30 +332,21 @@ public final class SeasonGenerator {
       int platforms = Platform.values().length;
       for (int stage = 0; stage < 4 && got < need; stage++) {
         int target = stage == 0 ? want : need;
-        long tries = 40L * target + 200;
+        long tries = 20L * target + 200;
         for (long t = 0; t < tries && got < target; t++) {
-          int p;
-          if (stage == 0) {
-            int[] m = pop.members[group];
-            if (m.length == 0) {
-              break;
-            }
-            p = m[rng.nextInt(m.length)];
-          } else if (stage == 1) {
-            int[] m = pop.members[Population.group(region, rng.nextInt(platforms))];
-            if (m.length == 0) {
-              continue;
-            }
-            p = m[rng.nextInt(m.length)];
-          } else {
-            p = rng.nextInt(pop.n);
-          }
-          if (pop.churned[p] || pop.pickedInTick[p] == tick) {
+          int g =
+              switch (stage) {
+                case 0 -> group;
+                case 1 -> Population.group(region, rng.nextInt(platforms));
+                default -> rng.nextInt(Population.GROUPS);
+              };
+          int p = pop.draw(g, rng);
+          if (p < 0 || pop.pickedInTick[p] == tick) {
             continue;
           }
           // the last stage lets a player start before his previous match ended: only a
           // population far too small for the match rate gets there
-          if (stage < 3 && (pop.busyUntil[p] > tickStart || rng.nextFloat() >= pop.activity[p])) {
+          if (stage < 3 && pop.busyUntil[p] > tickStart) {
             continue;
           }
           pop.pickedInTick[p] = tick;
@@ -459,8 +461,8 @@ public final class SeasonGenerator {
               matchId(matchSeq++),
               o.season(),
               mode.code,
-              Region.values()[Population.regionOfGroup(group)].code,
-              Platform.values()[Population.platformOfGroup(group)].code,
+              REGIONS[Population.regionOfGroup(group)].code,
+              PLATFORMS[Population.platformOfGroup(group)].code,
               java.time.Instant.ofEpochSecond(startAbs),
               java.time.Instant.ofEpochSecond(seasonStart + endRel),
               sides,
