@@ -11,6 +11,7 @@ import dev.gsm.dataset.MatchDatasetReader;
 import dev.gsm.dataset.MatchDatasetWriter;
 import dev.gsm.schema.DatasetLayout;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -166,7 +167,12 @@ final class GenerateCommand implements Callable<Integer> {
         truthDir + "/players.csv", w -> result.groundTruth().writePlayersCsv(w), conf);
     DatasetFs.writeText(
         truthDir + "/bad-records.csv", w -> result.groundTruth().writeBadRecordsCsv(w), conf);
-    print(result, writer.summary(), seconds, layout, truthDir);
+    StringWriter summary = new StringWriter();
+    print(new PrintWriter(summary), result, writer.summary(), seconds, layout, truthDir);
+    DatasetFs.writeText(truthDir + "/summary.txt", options + "\n" + summary, conf);
+    PrintWriter o = spec.commandLine().getOut();
+    o.print(summary);
+    o.flush();
     return 0;
   }
 
@@ -197,12 +203,12 @@ final class GenerateCommand implements Callable<Integer> {
   }
 
   private void print(
+      PrintWriter o,
       GenerationResult r,
       MatchDatasetWriter.Summary written,
       double seconds,
       DatasetLayout layout,
       String truthDir) {
-    PrintWriter o = spec.commandLine().getOut();
     o.printf(
         Locale.ROOT,
         "generated %d records in %.1f s (%.0f records/s) into %s%n",
@@ -235,7 +241,7 @@ final class GenerateCommand implements Callable<Integer> {
         r.lopsidedLosses(),
         r.churnedPlayers(),
         players);
-    o.println("  ground truth: " + truthDir + "/players.csv, bad-records.csv");
+    o.println("  ground truth: " + truthDir + "/players.csv, bad-records.csv, summary.txt");
     o.flush();
   }
 

@@ -60,6 +60,9 @@ class GenerateAndImportCommandTest {
     Path truth = dir.resolve("data/ground-truth/season=2026-S3");
     assertThat(Files.readAllLines(truth.resolve("players.csv"))).hasSize(601);
     assertThat(Files.readString(truth.resolve("bad-records.csv"))).startsWith("kind,count");
+    assertThat(Files.readString(truth.resolve("summary.txt")))
+        .contains("seed=5")
+        .contains("generated 3000 records");
   }
 
   @Test
