@@ -298,6 +298,9 @@ public final class MatchDatasetWriter implements Consumer<MatchEvent>, AutoClose
       return this;
     }
 
+    // the Hadoop-free overload is new in 1.14 and not abstract; this one is what every version
+    // calls
+    @SuppressWarnings("deprecation")
     @Override
     protected WriteSupport<MatchEvent> getWriteSupport(Configuration conf) {
       return new MatchWriteSupport();

@@ -22,6 +22,8 @@ final class MatchWriteSupport extends WriteSupport<MatchEvent> {
 
   private RecordConsumer rc;
 
+  // init(ParquetConfiguration) delegates here by default; this is the abstract one
+  @SuppressWarnings("deprecation")
   @Override
   public WriteContext init(Configuration configuration) {
     return new WriteContext(MatchParquet.SCHEMA, Map.of("gsm.schema", "match_event"));

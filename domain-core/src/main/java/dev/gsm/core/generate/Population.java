@@ -160,9 +160,9 @@ final class Population {
       return false;
     }
     long hours = Math.floorDiv(epochSecond, 3600);
-    int hour = (int) Math.floorMod(hours, 24);
+    int hour = Math.floorMod(hours, 24);
     // 1970-01-01 was a Thursday: day 0 is bit 3 when Monday is bit 0
-    int dow = (int) Math.floorMod(Math.floorDiv(hours, 24) + 3, 7);
+    int dow = Math.floorMod(Math.floorDiv(hours, 24) + 3, 7);
     return (mask & (1 << hour)) != 0 && (peakDays[p] & (1 << dow)) != 0;
   }
 

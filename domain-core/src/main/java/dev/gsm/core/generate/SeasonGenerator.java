@@ -219,8 +219,8 @@ public final class SeasonGenerator {
       for (int g = 0; g < Population.GROUPS; g++) {
         Region r = REGIONS[Population.regionOfGroup(g)];
         long local = hours + r.utcOffsetHours;
-        int hour = (int) Math.floorMod(local, 24);
-        int dow = (int) Math.floorMod(Math.floorDiv(local, 24) + 3, 7);
+        int hour = Math.floorMod(local, 24);
+        int dow = Math.floorMod(Math.floorDiv(local, 24) + 3, 7);
         double w = Math.max(0, groupActivity[g]) * HOURLY[hour] * WEEKLY[dow];
         if (out != null) {
           out[g] = w;
