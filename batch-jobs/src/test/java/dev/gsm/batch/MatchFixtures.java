@@ -106,6 +106,8 @@ public final class MatchFixtures {
         sides,
         false,
         true,
+        null,
+        null,
         SEASON,
         dev.gsm.schema.DatasetLayout.partitionDate(partitionTime));
   }

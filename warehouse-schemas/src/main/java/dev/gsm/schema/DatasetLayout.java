@@ -14,6 +14,7 @@ import java.util.Objects;
  * views/&lt;name&gt;/version=&lt;V&gt;/…                                    versioned batch views
  * views/&lt;name&gt;/current                                          pointer to the current version
  * rejects/&lt;job&gt;/version=&lt;V&gt;/…                                   records a job set aside, with reasons
+ * ground-truth/season=&lt;S&gt;/…                                      what the generator planted (synthetic data only)
  * </pre>
  *
  * A match is filed under its season and the UTC date of its {@code ended_at}: event time, not
@@ -24,6 +25,7 @@ public record DatasetLayout(String root) {
   public static final String MATCHES = "matches";
   public static final String VIEWS = "views";
   public static final String REJECTS = "rejects";
+  public static final String GROUND_TRUTH = "ground-truth";
 
   public DatasetLayout {
     Objects.requireNonNull(root, "root");
@@ -67,5 +69,13 @@ public record DatasetLayout(String root) {
 
   public String rejects(String job, String version) {
     return root + "/" + REJECTS + "/" + job + "/version=" + version;
+  }
+
+  /**
+   * The generator's ground truth for a season: players' planted styles, peak hours, latent skill
+   * and churn, and the bad records it planted. Beside the dataset, never in it.
+   */
+  public String groundTruth(String season) {
+    return root + "/" + GROUND_TRUTH + "/season=" + season;
   }
 }

@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
     description = "Analyst commands: generate, import, backtest, batch jobs.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      GenerateCommand.class,
+      ImportCommand.class,
       BacktestCommand.class,
       SchemaCommand.class,
       SeasonBatchCommand.class
