@@ -11,6 +11,9 @@ import java.util.Objects;
  *
  * <pre>
  * matches/season=2026-S4/date=2026-11-21/part-&lt;writer&gt;-&lt;seq&gt;.parquet   master dataset, immutable
+ * matches/_archived_through.json                                the archiver's checkpoint: every
+ *                                                               match with log_offset &lt;= L is in
+ * bans/season=2026-S4/…                                         bans, recorded as facts
  * views/&lt;name&gt;/version=&lt;V&gt;/…                                    versioned batch views
  * views/&lt;name&gt;/current                                          pointer to the current version
  * rejects/&lt;job&gt;/version=&lt;V&gt;/…                                   records a job set aside, with reasons
@@ -57,6 +60,20 @@ public record DatasetLayout(String root) {
   /** A data file's name: writer id and sequence keep concurrent writers from colliding. */
   public static String fileName(String writerId, long sequence) {
     return String.format("part-%s-%08d.parquet", writerId, sequence);
+  }
+
+  /**
+   * The archiver's checkpoint, {@code {"log_offset": L, ...}}: every accepted match with {@code
+   * log_offset <= L} is durably in the master dataset. A batch run reads it first and covers
+   * exactly those matches (docs/LAMBDA.md). Its name starts with {@code _}, so Spark skips it.
+   */
+  public String archivedThrough() {
+    return matches() + "/_archived_through.json";
+  }
+
+  /** Bans of a season, recorded as facts: a banned player's matches are left out of the rebuild. */
+  public String bans(String season) {
+    return root + "/bans/season=" + season;
   }
 
   public String view(String name) {
