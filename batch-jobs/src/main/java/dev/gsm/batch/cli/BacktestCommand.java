@@ -4,14 +4,19 @@ import dev.gsm.core.backtest.BacktestMatch;
 import dev.gsm.core.backtest.BacktestProtocol;
 import dev.gsm.core.backtest.BacktestReport;
 import dev.gsm.core.backtest.EloBaseline;
+import dev.gsm.core.backtest.EventBacktestInput;
 import dev.gsm.core.backtest.Forecaster;
 import dev.gsm.core.backtest.PairwiseTsv;
 import dev.gsm.core.backtest.ParameterSearch;
 import dev.gsm.core.backtest.RatingForecaster;
+import dev.gsm.core.imports.CsvMatchImporter;
+import dev.gsm.core.imports.ImportMapping;
 import dev.gsm.core.metrics.CalibrationBin;
 import dev.gsm.core.metrics.ScoreSummary;
 import dev.gsm.core.progress.ProgressBar;
 import dev.gsm.core.rating.RatingParameters;
+import dev.gsm.core.season.SeasonCalendar;
+import dev.gsm.schema.MatchEvent;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
@@ -22,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,10 +57,25 @@ final class BacktestCommand implements Callable<Integer> {
 
   @Option(
       names = "--input",
-      required = true,
       paramLabel = "FILE",
       description = "Pairwise TSV: epoch_seconds<TAB>winner_id<TAB>loser_id.")
   Path input;
+
+  @Option(
+      names = "--csv",
+      paramLabel = "PATH",
+      split = ",",
+      description =
+          "Instead of --input: CSV files, directories or globs of historical results, read"
+              + " through the importer with --preset (team and free-for-all matches too).")
+  List<String> csv = List.of();
+
+  @Option(
+      names = "--preset",
+      paramLabel = "NAME",
+      description =
+          "Column mapping of --csv: atp-singles or atp-doubles (default: ${DEFAULT-VALUE}).")
+  String preset = "atp-doubles";
 
   @Option(
       names = "--param",
@@ -151,6 +172,12 @@ final class BacktestCommand implements Callable<Integer> {
   }
 
   private PairwiseTsv.Result readInput(PrintWriter err) throws IOException {
+    if ((input == null) == csv.isEmpty()) {
+      throw new IllegalArgumentException("give either --input FILE or --csv PATH[,PATH...]");
+    }
+    if (input == null) {
+      return readCsv(err);
+    }
     if (!Files.isRegularFile(input)) {
       throw new NoSuchFileException(input.toString(), null, "input file not found");
     }
@@ -218,6 +245,37 @@ final class BacktestCommand implements Callable<Integer> {
         paramsJson(result.parameters()));
     out.flush();
     return 0;
+  }
+
+  private PairwiseTsv.Result readCsv(PrintWriter err) {
+    ImportMapping mapping =
+        switch (preset) {
+          case "atp-singles" -> ImportMapping.atpSingles();
+          case "atp-doubles" -> ImportMapping.atpDoubles();
+          default ->
+              throw new IllegalArgumentException(
+                  "unknown --preset '" + preset + "': use atp-singles or atp-doubles");
+        };
+    List<Path> files = CsvMatchImporter.expand(csv);
+    List<MatchEvent> events = new ArrayList<>();
+    List<PairwiseTsv.Reject> rejects = new ArrayList<>();
+    new CsvMatchImporter(mapping, SeasonCalendar.quarterly())
+        .importFiles(
+            files,
+            events::add,
+            r -> {
+              if (rejects.size() < SHOWN_REJECTS) {
+                err.println("skipped: " + r.toCsv());
+              }
+              rejects.add(new PairwiseTsv.Reject(r.line(), r.file() + ": " + r.reason()));
+            });
+    if (rejects.size() > SHOWN_REJECTS) {
+      err.printf(Locale.ROOT, "... %d more rejected rows%n", rejects.size() - SHOWN_REJECTS);
+    }
+    err.flush();
+    input = Path.of(csv.size() == 1 ? csv.get(0) : files.size() + " csv files");
+    PairwiseTsv.Result data = EventBacktestInput.of(events);
+    return new PairwiseTsv.Result(data.matches(), data.playerIds(), rejects, data.selfPlayLines());
   }
 
   private static void printSummary(PrintWriter out, BacktestReport r) {

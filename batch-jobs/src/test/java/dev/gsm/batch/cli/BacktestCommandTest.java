@@ -27,6 +27,35 @@ class BacktestCommandTest {
   }
 
   @Test
+  void teamBacktestOnAtpDoublesBeatsTheEloBaseline() throws Exception {
+    Path atp = Path.of("..", "..", "shared", "data", "atp").toAbsolutePath().normalize();
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.isDirectory(atp), "the shared ATP data is not at " + atp + "; skipping");
+    Run r =
+        run(
+            "backtest",
+            "--quiet",
+            "--preset",
+            "atp-doubles",
+            "--csv",
+            atp.resolve("atp_matches_doubles_*.csv").toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    String[] lines = r.out().strip().split("\n");
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(lines[lines.length - 1]);
+    assertThat(json.get("n").asInt()).isGreaterThan(5_000);
+    assertThat(json.get("logloss").asDouble())
+        .isLessThan(json.get("baseline").get("logloss").asDouble());
+    assertThat(r.err()).contains("duplicate_player_in_side");
+  }
+
+  @Test
+  void inputAndCsvTogetherAreRefused() {
+    Run r = run("backtest", "--quiet", "--input", "a.tsv", "--csv", "b.csv");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("either --input FILE or --csv");
+  }
+
+  @Test
   void missingInputFileFailsWithAClearMessage() {
     Run r = run("backtest", "--quiet", "--input", dir.resolve("nope.tsv").toString());
     assertThat(r.exit()).isEqualTo(2);
