@@ -56,6 +56,7 @@ public final class PointInTimeReplay {
    * A two-sided match, side A chosen by the parity of the match id's hash (sources such as ATP list
    * the winner first).
    *
+   * @param minGames rated games before the match of its least experienced player
    * @param aWon whether side A finished ahead; {@code null} for a draw
    */
   public record WinExample(
@@ -65,6 +66,7 @@ public final class PointInTimeReplay {
       String region,
       double[] features,
       double engineProbability,
+      int minGames,
       Boolean aWon) {}
 
   /**
@@ -152,6 +154,7 @@ public final class PointInTimeReplay {
                 m.region(),
                 features.win(snaps.get(a), snaps.get(b), now),
                 features.engineWinProbability(snaps.get(a), snaps.get(b), now),
+                minGames(snaps),
                 pa == pb ? null : pa < pb));
       }
       MatchFeatures.MatchOutlook outlook = features.outlook(snaps, now);
@@ -215,6 +218,16 @@ public final class PointInTimeReplay {
               l));
     }
     return new Result(win, labelled, byStart.length, censored);
+  }
+
+  private static int minGames(List<List<PlayerSnapshot>> sides) {
+    int min = Integer.MAX_VALUE;
+    for (List<PlayerSnapshot> side : sides) {
+      for (PlayerSnapshot p : side) {
+        min = Math.min(min, p.rating().games());
+      }
+    }
+    return min;
   }
 
   private boolean keep(String matchId, String playerId) {
