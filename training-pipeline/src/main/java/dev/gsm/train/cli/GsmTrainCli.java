@@ -219,7 +219,7 @@ public final class GsmTrainCli implements Runnable {
       ctx.put("version", version);
       ctx.put("source", input.location());
       ctx.put("matches", input.events().size());
-      ctx.put("test period from", Instant.ofEpochSecond(r.split().testFrom()));
+      ctx.put("test period from", Instant.ofEpochSecond(r.split().testFrom()).toString());
       ctx.put("git commit", manifest.get("git_commit").asText());
       if (input.kind().equals("atp")) {
         ctx.put("data", "ATP by Jeff Sackmann / Tennis Abstract (tennis_atp), CC BY-NC-SA 4.0");
