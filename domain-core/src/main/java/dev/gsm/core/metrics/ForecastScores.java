@@ -92,6 +92,14 @@ public final class ForecastScores {
     n++;
   }
 
+  /**
+   * Area under the ROC curve of binary forecasts (needs every forecast at once, unlike the running
+   * scores above); see {@link RocCurve}.
+   */
+  public static double auc(double[] p, boolean[] happened) {
+    return RocCurve.of(p, happened).auc();
+  }
+
   public long count() {
     return n;
   }
