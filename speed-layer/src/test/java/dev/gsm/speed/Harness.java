@@ -123,7 +123,11 @@ final class Harness implements AutoCloseable {
 
   /** Every player's state and every board of the current generation equal the recompute's. */
   void assertEqualsRecompute(Recompute r) {
-    Generation g = view.current().orElseThrow();
+    Generation g = view.current().orElse(null);
+    if (g == null) {
+      assertThat(r.global).as("no generation yet, so nothing may be applied").isEmpty();
+      return;
+    }
     for (String season : r.global.keySet()) {
       List<PlayerState> expected = new ArrayList<>();
       List<String> ids = r.globalRanking(season);
