@@ -50,6 +50,7 @@ public final class RealtimeView {
   private static final LuaScript SWITCH = LuaScript.load("switch.lua");
   private static final LuaScript PAGE = LuaScript.load("page.lua");
   private static final LuaScript PLAYER = LuaScript.load("player.lua");
+  private static final LuaScript PLAYERS = LuaScript.load("players.lua");
 
   private static final int PIPELINE = 2_000;
   private static final Duration AWAIT = Duration.ofMinutes(1);
@@ -246,16 +247,26 @@ public final class RealtimeView {
   public Map<String, PlayerState> readPlayers(
       long generation, String season, Collection<String> playerIds) {
     List<String> ids = new ArrayList<>(playerIds);
-    List<RedisFuture<Map<String, String>>> futures = new ArrayList<>(ids.size());
-    for (String id : ids) {
-      futures.add(async.hgetall(layout.player(generation, season, id)));
-    }
-    await(futures);
     Map<String, PlayerState> out = new LinkedHashMap<>();
-    for (int i = 0; i < ids.size(); i++) {
-      PlayerState s = PlayerState.fromHash(season, ids.get(i), getNow(futures.get(i)));
-      if (s != null) {
-        out.put(ids.get(i), s);
+    // one script call per slice: one round trip instead of one per player
+    for (int from = 0; from < ids.size(); from += PIPELINE) {
+      List<String> slice = ids.subList(from, Math.min(ids.size(), from + PIPELINE));
+      String[] keys = new String[slice.size()];
+      for (int i = 0; i < keys.length; i++) {
+        keys[i] = layout.player(generation, season, slice.get(i));
+      }
+      List<Object> replies = PLAYERS.run(redis, ScriptOutputType.MULTI, keys);
+      for (int i = 0; i < keys.length; i++) {
+        @SuppressWarnings("unchecked")
+        List<Object> kv = (List<Object>) replies.get(i);
+        if (kv.isEmpty()) {
+          continue;
+        }
+        Map<String, String> h = new LinkedHashMap<>();
+        for (int j = 0; j + 1 < kv.size(); j += 2) {
+          h.put((String) kv.get(j), (String) kv.get(j + 1));
+        }
+        out.put(slice.get(i), PlayerState.fromHash(season, slice.get(i), h));
       }
     }
     return out;

@@ -79,15 +79,21 @@ public final class SpeedBench {
     SpeedLayer speed = speed(c, layout, params, new SpeedMetrics(new SimpleMeterRegistry()));
     speed.recover();
     long start = System.nanoTime();
+    double javaCpu0 = processCpuSeconds();
+    double redisCpu0 = redisCpuSeconds(c);
     int done = 0;
     int got;
     while ((got = speed.step()) > 0) {
       done += got;
     }
     double secs = (System.nanoTime() - start) / 1e9;
+    double javaCpu = processCpuSeconds() - javaCpu0;
+    double redisCpu = redisCpuSeconds(c) - redisCpu0;
     System.out.printf(
-        "applied: %,d 1v1 matches in %.2f s = %,.0f matches/s (batch 1000, %,d players)%n",
-        done, secs, done / secs, players);
+        "applied: %,d 1v1 matches in %.2f s = %,.0f matches/s (batch 1000, %,d players);"
+            + " CPU used: speed layer %.2f s (%,.0f matches per CPU-second), redis %.2f s (%,.0f"
+            + " matches per CPU-second)%n",
+        done, secs, done / secs, players, javaCpu, done / javaCpu, redisCpu, done / redisCpu);
     clear(c, layout);
   }
 
@@ -251,6 +257,23 @@ public final class SpeedBench {
             new Side("b", 2, List.of(new PlayerResult("player-" + b, PlayerStats.NONE)))),
         false,
         true);
+  }
+
+  private static double processCpuSeconds() {
+    var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean sun
+        ? sun.getProcessCpuTime() / 1e9
+        : Double.NaN;
+  }
+
+  private static double redisCpuSeconds(StatefulRedisConnection<String, String> c) {
+    double total = 0;
+    for (String line : c.sync().info("cpu").split("\r?\n")) {
+      if (line.startsWith("used_cpu_sys:") || line.startsWith("used_cpu_user:")) {
+        total += Double.parseDouble(line.substring(line.indexOf(':') + 1).trim());
+      }
+    }
+    return total;
   }
 
   private static long usedMemory(StatefulRedisConnection<String, String> c) {
