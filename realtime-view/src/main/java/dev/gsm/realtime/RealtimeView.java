@@ -443,6 +443,25 @@ public final class RealtimeView {
     return Optional.of(new PlayerView(stamp(r), state, (Long) r.get(4), (Long) r.get(5)));
   }
 
+  /** Players of a generation: members of the global boards of all its seasons (SCAN + ZCARD). */
+  public long playerCount(long generation) {
+    long n = 0;
+    for (String key : scan(glob(layout.generationPrefix(generation)) + "*:lb:global")) {
+      n += redis.zcard(key);
+    }
+    return n;
+  }
+
+  /** Redis's {@code used_memory}: with {@link #playerCount}, the memory-per-player metric. */
+  public long usedMemory() {
+    for (String line : redis.info("memory").split("\\r?\\n")) {
+      if (line.startsWith("used_memory:")) {
+        return Long.parseLong(line.substring("used_memory:".length()).trim());
+      }
+    }
+    return 0;
+  }
+
   /** Every member of a board of one generation in rank order (tests, tools; O(board)). */
   public List<String> boardMembers(long generation, String season, Board board) {
     return redis.zrange(layout.board(generation, season, board), 0, -1);

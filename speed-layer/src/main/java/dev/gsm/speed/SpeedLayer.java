@@ -34,6 +34,8 @@ public final class SpeedLayer {
   private final Duration block;
   private final Clock clock;
   private boolean recovered;
+  private long lastMemorySample;
+  private static final long MEMORY_SAMPLE_MILLIS = 60_000;
 
   public SpeedLayer(
       RealtimeView view,
@@ -123,6 +125,18 @@ public final class SpeedLayer {
   }
 
   private void updateLag(long applied) {
+    long now = clock.millis();
+    if (now - lastMemorySample > MEMORY_SAMPLE_MILLIS) {
+      lastMemorySample = now;
+      view.current()
+          .ifPresent(
+              g -> {
+                long players = view.playerCount(g.id());
+                if (players > 0) {
+                  metrics.bytesPerPlayer(view.usedMemory() / players);
+                }
+              });
+    }
     long head = log.head();
     List<LogEntry> oldest = log.after(applied, 1);
     long millis =
@@ -148,6 +162,7 @@ public final class SpeedLayer {
         if (view.next().map(g -> g.id() == id).orElse(false)) {
           view.connection().sync().del(view.layout().next());
         }
+        view.drop(id); // stale or superseded: never to be read
         return;
       }
       if (old.isPresent()) {

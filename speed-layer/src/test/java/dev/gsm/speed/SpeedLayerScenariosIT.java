@@ -296,6 +296,7 @@ class SpeedLayerScenariosIT {
       speed.step();
       assertThat(h.view.current().orElseThrow().id()).isEqualTo(v2.id());
       assertThat(h.view.next()).isEmpty();
+      assertThat(h.view.generations()).extracting(Generation::id).containsExactly(v2.id());
       h.assertEqualsRecompute(new Recompute(Harness.PARAMS, Harness.CALENDAR, matches));
     }
   }
