@@ -246,19 +246,36 @@ public final class RealtimeView {
   /** Player states of one season in a generation; players without a state are absent. */
   public Map<String, PlayerState> readPlayers(
       long generation, String season, Collection<String> playerIds) {
-    List<String> ids = new ArrayList<>(playerIds);
-    Map<String, PlayerState> out = new LinkedHashMap<>();
-    // one script call per slice: one round trip instead of one per player
+    return readPlayers(generation, Map.of(season, playerIds))
+        .getOrDefault(season, new LinkedHashMap<>());
+  }
+
+  /**
+   * Player states of several seasons in one round trip per {@value #PIPELINE} players (the speed
+   * layer reads a batch's seasons and their previous seasons at once).
+   */
+  public Map<String, Map<String, PlayerState>> readPlayers(
+      long generation, Map<String, ? extends Collection<String>> idsBySeason) {
+    List<String> seasons = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    idsBySeason.forEach(
+        (season, list) -> {
+          for (String id : list) {
+            seasons.add(season);
+            ids.add(id);
+          }
+        });
+    Map<String, Map<String, PlayerState>> out = new LinkedHashMap<>();
     for (int from = 0; from < ids.size(); from += PIPELINE) {
-      List<String> slice = ids.subList(from, Math.min(ids.size(), from + PIPELINE));
-      String[] keys = new String[slice.size()];
-      for (int i = 0; i < keys.length; i++) {
-        keys[i] = layout.player(generation, season, slice.get(i));
+      int to = Math.min(ids.size(), from + PIPELINE);
+      String[] keys = new String[to - from];
+      for (int i = from; i < to; i++) {
+        keys[i - from] = layout.player(generation, seasons.get(i), ids.get(i));
       }
       List<Object> replies = PLAYERS.run(redis, ScriptOutputType.MULTI, keys);
-      for (int i = 0; i < keys.length; i++) {
+      for (int i = from; i < to; i++) {
         @SuppressWarnings("unchecked")
-        List<Object> kv = (List<Object>) replies.get(i);
+        List<Object> kv = (List<Object>) replies.get(i - from);
         if (kv.isEmpty()) {
           continue;
         }
@@ -266,10 +283,17 @@ public final class RealtimeView {
         for (int j = 0; j + 1 < kv.size(); j += 2) {
           h.put((String) kv.get(j), (String) kv.get(j + 1));
         }
-        out.put(slice.get(i), PlayerState.fromHash(season, slice.get(i), h));
+        out.computeIfAbsent(seasons.get(i), k -> new LinkedHashMap<>())
+            .put(ids.get(i), PlayerState.fromHash(seasons.get(i), ids.get(i), h));
       }
     }
     return out;
+  }
+
+  /** The id of the generation waiting for the hand-over, in one round trip; -1 when none. */
+  public long nextId() {
+    String id = redis.get(layout.next());
+    return id == null ? -1 : Long.parseLong(id);
   }
 
   /**

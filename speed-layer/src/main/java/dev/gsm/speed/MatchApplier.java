@@ -143,10 +143,9 @@ public final class MatchApplier {
     }
     // states as stored (before), and as this batch leaves them (after)
     Map<Key, PlayerState> before = new HashMap<>();
-    for (Map.Entry<String, Set<String>> w : wanted.entrySet()) {
-      view.readPlayers(id, w.getKey(), w.getValue())
-          .forEach((pid, st) -> before.put(new Key(w.getKey(), pid), st));
-    }
+    view.readPlayers(id, wanted)
+        .forEach(
+            (season, states) -> states.forEach((pid, st) -> before.put(new Key(season, pid), st)));
     Map<Key, PlayerState> after = new LinkedHashMap<>();
     for (int i = 0; i < entries.size(); i++) {
       MatchEvent e = events.get(i);

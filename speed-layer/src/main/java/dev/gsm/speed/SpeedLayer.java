@@ -35,6 +35,10 @@ public final class SpeedLayer {
   private final Clock clock;
   private boolean recovered;
   private long lastMemorySample;
+  private long lastLagSample;
+  // the generation this process applies to; -1 = read the pointer (after a switch)
+  private long currentId = -1;
+  private static final long LAG_SAMPLE_MILLIS = 1_000;
   private static final long MEMORY_SAMPLE_MILLIS = 60_000;
 
   public SpeedLayer(
@@ -80,7 +84,10 @@ public final class SpeedLayer {
     if (!recovered) {
       recover();
     }
-    view.next().ifPresent(g -> handOver(g.id()));
+    long next = view.nextId();
+    if (next >= 0) {
+      handOver(next);
+    }
     List<LogEntry> entries = log.readNew(GROUP, consumer, batchSize, block);
     if (!entries.isEmpty()) {
       applyAndAck(entries);
@@ -105,10 +112,13 @@ public final class SpeedLayer {
 
   private void applyAndAck(List<LogEntry> entries) {
     while (true) {
-      Generation g = view.current().orElseGet(view::ensureGeneration);
-      MatchApplier.Result r = applier.apply(g.id(), entries);
+      if (currentId < 0) {
+        currentId = view.current().orElseGet(view::ensureGeneration).id();
+      }
+      MatchApplier.Result r = applier.apply(currentId, entries);
       if (r.outcome() == ApplyOutcome.GENERATION_NOT_WRITABLE) {
-        continue; // switched away meanwhile: apply to the new current generation
+        currentId = -1; // switched away meanwhile: apply to the new current generation
+        continue;
       }
       long now = clock.millis();
       if (r.outcome() == ApplyOutcome.APPLIED) {
@@ -119,7 +129,14 @@ public final class SpeedLayer {
         }
       }
       log.ack(GROUP, entries);
-      updateLag(Math.max(r.applied(), g.applied()));
+      if (now - lastLagSample >= LAG_SAMPLE_MILLIS) {
+        // a few round trips: sampled, not per batch (each costs a wake-up on a busy machine)
+        lastLagSample = now;
+        updateLag(
+            r.applied() >= 0
+                ? r.applied()
+                : view.generation(currentId).map(Generation::applied).orElse(0L));
+      }
       return;
     }
   }
@@ -166,6 +183,7 @@ public final class SpeedLayer {
         return;
       }
       if (old.isPresent()) {
+        currentId = id;
         if (old.getAsLong() >= 0) {
           view.drop(old.getAsLong());
         }

@@ -51,6 +51,8 @@ public final class SpeedBench {
     RedisClient client = RedisClient.create(url);
     try (StatefulRedisConnection<String, String> c = client.connect();
         StatefulRedisConnection<String, String> producer = client.connect()) {
+      System.out.print("warm-up (JIT; not counted) ");
+      applied(c, params, Math.max(1000, applyMatches / 4), players);
       applied(c, params, applyMatches, players);
       lag(c, producer, params, rate, seconds, players);
       memory(c, params, players);
@@ -80,6 +82,8 @@ public final class SpeedBench {
     speed.recover();
     long start = System.nanoTime();
     double javaCpu0 = processCpuSeconds();
+    var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    long applierCpu0 = threads.getCurrentThreadCpuTime();
     double redisCpu0 = redisCpuSeconds(c);
     int done = 0;
     int got;
@@ -88,6 +92,7 @@ public final class SpeedBench {
     }
     double secs = (System.nanoTime() - start) / 1e9;
     double javaCpu = processCpuSeconds() - javaCpu0;
+    double applierCpu = (threads.getCurrentThreadCpuTime() - applierCpu0) / 1e9;
     double redisCpu = redisCpuSeconds(c) - redisCpu0;
     System.out.printf(
         "applied: %,d 1v1 matches in %.2f s = %,.0f matches/s (batch 1000, %,d players);"
