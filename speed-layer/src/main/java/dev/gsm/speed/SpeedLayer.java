@@ -1,0 +1,247 @@
+package dev.gsm.speed;
+
+import dev.gsm.realtime.Generation;
+import dev.gsm.realtime.LogEntry;
+import dev.gsm.realtime.MatchLog;
+import dev.gsm.realtime.RealtimeView;
+import dev.gsm.realtime.RealtimeView.ApplyOutcome;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The speed layer's consumer: reads the match log through the {@value #GROUP} consumer group and
+ * applies every entry after the current generation's watermark (at-least-once delivery,
+ * exactly-once effect through {@link MatchApplier}), and hands over to a newly loaded generation.
+ *
+ * <p>Ratings depend on the order of matches, so one applier runs at a time (one process; a second
+ * one would only see its applies refused as conflicts). The group gives crash recovery: at start
+ * the entries a crashed consumer left pending are claimed ({@code XAUTOCLAIM}) and finished.
+ */
+public final class SpeedLayer {
+  public static final String GROUP = "speed";
+  private static final Logger LOG = LoggerFactory.getLogger(SpeedLayer.class);
+
+  private final RealtimeView view;
+  private final MatchLog log;
+  private final MatchApplier applier;
+  private final SpeedMetrics metrics;
+  private final String consumer;
+  private final int batchSize;
+  private final Duration block;
+  private final Clock clock;
+  private boolean recovered;
+  private long lastMemorySample;
+  private long lastLagSample;
+  // the generation this process applies to; -1 = read the pointer (after a switch)
+  private long currentId = -1;
+  private static final long LAG_SAMPLE_MILLIS = 1_000;
+  private static final long MEMORY_SAMPLE_MILLIS = 60_000;
+
+  public SpeedLayer(
+      RealtimeView view,
+      MatchLog log,
+      MatchApplier applier,
+      SpeedMetrics metrics,
+      String consumer,
+      int batchSize,
+      Duration block,
+      Clock clock) {
+    this.view = view;
+    this.log = log;
+    this.applier = applier;
+    this.metrics = metrics;
+    this.consumer = consumer;
+    this.batchSize = batchSize;
+    this.block = block;
+    this.clock = clock;
+  }
+
+  /**
+   * After a crash: finishes an interrupted drop of retired generations, claims what other consumers
+   * left pending and applies this consumer's pending entries.
+   */
+  public void recover() {
+    view.ensureGeneration();
+    log.ensureGroup(GROUP);
+    dropRetired();
+    long claimed = log.claimAbandoned(GROUP, consumer, Duration.ZERO);
+    List<LogEntry> pending;
+    while (!(pending = log.readPending(GROUP, consumer, batchSize)).isEmpty()) {
+      applyAndAck(pending);
+    }
+    if (claimed > 0) {
+      LOG.info("recovered {} entries left pending by other consumers", claimed);
+    }
+    recovered = true;
+  }
+
+  /** One round: a waiting hand-over, then up to one batch of new entries. Returns entries read. */
+  public int step() {
+    if (!recovered) {
+      recover();
+    }
+    long next = view.nextId();
+    if (next >= 0) {
+      handOver(next);
+    }
+    List<LogEntry> entries = log.readNew(GROUP, consumer, batchSize, block);
+    if (!entries.isEmpty()) {
+      applyAndAck(entries);
+    }
+    return entries.size();
+  }
+
+  /** Runs until the thread is interrupted. */
+  public void run() {
+    while (!Thread.currentThread().isInterrupted()) {
+      try {
+        step();
+      } catch (RuntimeException e) {
+        if (Thread.currentThread().isInterrupted()) {
+          return;
+        }
+        LOG.error("speed layer step failed; retrying", e);
+        sleep(Duration.ofSeconds(1));
+      }
+    }
+  }
+
+  private void applyAndAck(List<LogEntry> entries) {
+    while (true) {
+      if (currentId < 0) {
+        currentId = view.current().orElseGet(view::ensureGeneration).id();
+      }
+      MatchApplier.Result r = applier.apply(currentId, entries);
+      if (r.outcome() == ApplyOutcome.GENERATION_NOT_WRITABLE) {
+        currentId = -1; // switched away meanwhile: apply to the new current generation
+        continue;
+      }
+      long now = clock.millis();
+      if (r.outcome() == ApplyOutcome.APPLIED) {
+        metrics.applied.increment(r.matches());
+        metrics.deadLetters.increment(r.deadLetters());
+        for (LogEntry e : entries) {
+          metrics.latency(e.acceptedAtMillis(), now);
+        }
+      }
+      log.ack(GROUP, entries);
+      if (now - lastLagSample >= LAG_SAMPLE_MILLIS) {
+        // a few round trips: sampled, not per batch (each costs a wake-up on a busy machine)
+        lastLagSample = now;
+        updateLag(
+            r.applied() >= 0
+                ? r.applied()
+                : view.generation(currentId).map(Generation::applied).orElse(0L));
+      }
+      return;
+    }
+  }
+
+  private void updateLag(long applied) {
+    long now = clock.millis();
+    if (now - lastMemorySample > MEMORY_SAMPLE_MILLIS) {
+      lastMemorySample = now;
+      view.current()
+          .ifPresent(
+              g -> {
+                long players = view.playerCount(g.id());
+                if (players > 0) {
+                  metrics.bytesPerPlayer(view.usedMemory() / players);
+                }
+              });
+    }
+    long head = log.head();
+    List<LogEntry> oldest = log.after(applied, 1);
+    long millis =
+        oldest.isEmpty() ? 0 : Math.max(0, clock.millis() - oldest.get(0).acceptedAtMillis());
+    metrics.lag(Math.max(0, head - applied), millis);
+  }
+
+  /**
+   * Hand-over to a loaded generation: replays the log after its watermark into it through the
+   * engine, switches the current pointer in one atomic step, then drops the old keys. Safe to
+   * restart at any point: the replay is idempotent by the generation's marker, the switch is one
+   * Lua script, and retired generations are dropped by {@link #recover}.
+   */
+  public void handOver(long id) {
+    long start = System.nanoTime();
+    while (true) {
+      catchUp(id, Integer.MAX_VALUE);
+      OptionalLong old;
+      try {
+        old = view.switchTo(id);
+      } catch (IllegalStateException e) {
+        LOG.warn("hand-over to generation {} refused: {}", id, e.getMessage());
+        if (view.next().map(g -> g.id() == id).orElse(false)) {
+          view.connection().sync().del(view.layout().next());
+        }
+        view.drop(id); // stale or superseded: never to be read
+        return;
+      }
+      if (old.isPresent()) {
+        currentId = id;
+        if (old.getAsLong() >= 0) {
+          view.drop(old.getAsLong());
+        }
+        Generation g = view.generation(id).orElseThrow();
+        trimCoveredLog(g.watermark());
+        metrics.handOver.record(Duration.ofNanos(System.nanoTime() - start));
+        LOG.info(
+            "handed over to generation {} (view {}, watermark {}), dropped {}",
+            id,
+            g.version(),
+            g.watermark(),
+            old.getAsLong());
+        return;
+      }
+      // the live generation moved on since the replay (another applier?): replay again
+    }
+  }
+
+  /** Replays log entries after generation {@code id}'s marker into it, at most maxBatches. */
+  public void catchUp(long id, int maxBatches) {
+    for (int b = 0; b < maxBatches; b++) {
+      Generation g = view.generation(id).orElseThrow();
+      List<LogEntry> entries = log.after(g.applied(), batchSize);
+      if (entries.isEmpty()) {
+        return;
+      }
+      MatchApplier.Result r = applier.apply(id, entries);
+      if (r.outcome() == ApplyOutcome.GENERATION_NOT_WRITABLE) {
+        return;
+      }
+    }
+  }
+
+  /** Drops every generation that is neither current nor next and not being loaded. */
+  public void dropRetired() {
+    long current = view.current().map(Generation::id).orElse(-1L);
+    for (Generation g : view.generations()) {
+      if (g.state() == Generation.State.RETIRED && g.id() != current) {
+        view.drop(g.id());
+      }
+    }
+  }
+
+  private void trimCoveredLog(long watermark) {
+    // Entries <= the watermark are in the batch view and (the batch read the archiver's
+    // checkpoint) in the master dataset: the log no longer needs them.
+    String archived = view.connection().sync().get(view.layout().archivedThrough());
+    long safe = Math.min(watermark, archived == null ? 0 : Long.parseLong(archived));
+    if (safe > 0) {
+      log.trimThrough(safe);
+    }
+  }
+
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

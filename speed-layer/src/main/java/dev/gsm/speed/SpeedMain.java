@@ -1,0 +1,84 @@
+package dev.gsm.speed;
+
+import dev.gsm.core.rating.RatingEngine;
+import dev.gsm.core.rating.RatingParameters;
+import dev.gsm.core.season.SeasonCalendar;
+import dev.gsm.realtime.MatchLog;
+import dev.gsm.realtime.RealtimeView;
+import dev.gsm.realtime.RedisLayout;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.micrometer.core.instrument.logging.LoggingMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import org.apache.hadoop.conf.Configuration;
+
+/**
+ * {@code bin/gsm speed}: the speed layer's process. Wires the named parts and runs them: the
+ * applier ({@link SpeedLayer}) and the archiver ({@link Archiver}), each on its own thread and
+ * Redis connection. Configuration from the environment: {@code REDIS_URL} (default
+ * redis://127.0.0.1:6379), {@code GSM_REDIS_PREFIX} (gsm:), {@code GSM_DATA_ROOT} (./data), {@code
+ * GSM_SEASONS_PER_YEAR} (4), {@code GSM_BATCH} (1000).
+ */
+public final class SpeedMain {
+  private SpeedMain() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    String url = env("REDIS_URL", "redis://127.0.0.1:6379");
+    RedisLayout layout = new RedisLayout(env("GSM_REDIS_PREFIX", RedisLayout.DEFAULT_PREFIX));
+    String dataRoot = env("GSM_DATA_ROOT", "data");
+    int batch = Integer.parseInt(env("GSM_BATCH", "1000"));
+    SeasonCalendar calendar =
+        new SeasonCalendar(Integer.parseInt(env("GSM_SEASONS_PER_YEAR", "4")));
+    RatingParameters params = RatingParameters.defaults();
+
+    LoggingMeterRegistry registry = new LoggingMeterRegistry();
+    SpeedMetrics metrics = new SpeedMetrics(registry);
+    RedisClient client = RedisClient.create(url);
+    StatefulRedisConnection<String, String> applyConn = client.connect();
+    StatefulRedisConnection<String, String> archiveConn = client.connect();
+    RealtimeView view = new RealtimeView(applyConn, layout, params);
+    MatchLog applyLog = new MatchLog(applyConn.sync(), layout);
+    SpeedLayer speed =
+        new SpeedLayer(
+            view,
+            applyLog,
+            new MatchApplier(view, applyLog, new RatingEngine(params), calendar),
+            metrics,
+            "speed-" + ProcessHandle.current().pid(),
+            batch,
+            Duration.ofMillis(100),
+            Clock.systemUTC());
+    Archiver archiver =
+        new Archiver(
+            new MatchLog(archiveConn.sync(), layout),
+            archiveConn.sync(),
+            dataRoot,
+            new Configuration(),
+            metrics,
+            "archiver-" + ProcessHandle.current().pid(),
+            10_000,
+            Duration.ofSeconds(1));
+    Thread a = new Thread(speed::run, "speed-layer");
+    Thread b = new Thread(archiver::run, "archiver");
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  a.interrupt();
+                  b.interrupt();
+                  client.shutdown();
+                }));
+    System.err.printf(
+        "gsm speed: %s prefix %s, master dataset %s%n", url, layout.prefix(), dataRoot);
+    a.start();
+    b.start();
+    a.join();
+    b.join();
+  }
+
+  private static String env(String name, String dflt) {
+    String v = System.getenv(name);
+    return v == null || v.isBlank() ? dflt : v;
+  }
+}
