@@ -32,6 +32,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * The seasonal ranking step: the rated matches, streamed to the driver in event-time order in
@@ -173,7 +174,9 @@ public final class SeasonRankings {
     Dataset<Row> rated =
         withLeagues(spark.createDataFrame(boardRows, BOARD_ROW), leagues, GLOBAL_AND_MODES);
     Dataset<Row> primary = primaryRegionAndPlatform(accepted);
-    Dataset<Row> withPrimary = rated.join(primary, "player_id");
+    // Small (one row per board and player) and read by three branches: compute it once.
+    Dataset<Row> withPrimary =
+        rated.join(primary, "player_id").persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> global = withPrimary.filter(col("board").equalTo(GLOBAL));
     Dataset<Row> all =
         withPrimary
