@@ -113,7 +113,10 @@ public final class SeasonBatchJob {
                 MasterDataset.readMatches(
                     spark, layout, options.season(), options.watermarkOffset()));
     String version = VersionId.of(startedAt, input.fingerprint());
-    Validated validated = timer.time("validate", () -> Validation.validate(input.matches()));
+    // Validated once: rejects, dedupe and the rest read the persisted verdicts.
+    Dataset<Row> checked =
+        Validation.check(input.matches()).persist(StorageLevel.MEMORY_AND_DISK_SER());
+    Validated validated = timer.time("validate", () -> Validation.split(checked));
     RejectSummary rejects =
         timer.time(
             "writeRejects",
@@ -228,6 +231,7 @@ public final class SeasonBatchJob {
       return new RunResult(version, manifests, rejects);
     } finally {
       accepted.unpersist();
+      checked.unpersist();
     }
   }
 
