@@ -77,6 +77,21 @@ public final class MatchFixtures {
     return out;
   }
 
+  /** The matches as the match log accepted them, offsets 1, 2, 3, ... in list order. */
+  public static List<MatchEvent> logged(List<MatchEvent> season) {
+    return logged(season, 1);
+  }
+
+  /** The matches as the match log accepted them, offsets {@code first}, ... in list order. */
+  public static List<MatchEvent> logged(List<MatchEvent> season, long first) {
+    List<MatchEvent> out = new ArrayList<>();
+    for (int i = 0; i < season.size(); i++) {
+      MatchEvent e = season.get(i);
+      out.add(e.accepted(e.endedAt().plusSeconds(1), first + i));
+    }
+    return out;
+  }
+
   public static List<Row> rows(List<MatchEvent> events) {
     return events.stream().map(MatchRows::toRow).toList();
   }

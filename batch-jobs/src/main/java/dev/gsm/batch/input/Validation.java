@@ -58,8 +58,21 @@ public final class Validation {
 
   /** Lazily splits the rows; the caller decides what to persist. */
   public static Validated validate(Dataset<Row> matches) {
+    return split(check(matches));
+  }
+
+  /**
+   * Every row with its {@link #VIOLATIONS}, lazily. The job persists this frame: rejects, dedupe
+   * and every later step read it; without it each of them (rejects file, reject counts, the three
+   * branches of dedupe) runs the validator again: a 1M-match run sat in it for minutes.
+   */
+  public static Dataset<Row> check(Dataset<Row> matches) {
     Column[] columns = Arrays.stream(matches.columns()).map(c -> col(c)).toArray(Column[]::new);
-    Dataset<Row> checked = matches.withColumn(VIOLATIONS, CHECK.apply(struct(columns)));
+    return matches.withColumn(VIOLATIONS, CHECK.apply(struct(columns)));
+  }
+
+  /** The valid rows and the rejects of a {@link #check}ed frame. */
+  public static Validated split(Dataset<Row> checked) {
     return new Validated(
         checked.filter(size(col(VIOLATIONS)).equalTo(0)).drop(VIOLATIONS),
         checked.filter(size(col(VIOLATIONS)).gt(0)));

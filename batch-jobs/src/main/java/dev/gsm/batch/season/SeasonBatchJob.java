@@ -7,16 +7,24 @@ import dev.gsm.batch.input.SeasonInput;
 import dev.gsm.batch.input.Validation;
 import dev.gsm.batch.input.Validation.RejectSummary;
 import dev.gsm.batch.input.Validation.Validated;
+import dev.gsm.batch.rankings.Bans;
+import dev.gsm.batch.rankings.SeasonRankings;
 import dev.gsm.batch.spark.SparkSessions;
 import dev.gsm.batch.views.VersionId;
 import dev.gsm.batch.views.ViewManifest;
 import dev.gsm.batch.views.ViewStore;
 import dev.gsm.batch.views.ViewStore.WrittenVersion;
+import dev.gsm.core.rating.PlayerRating;
+import dev.gsm.core.rating.RatingParameters;
+import dev.gsm.core.season.SeasonCalendar;
 import dev.gsm.schema.DatasetLayout;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -24,12 +32,14 @@ import org.apache.spark.storage.StorageLevel;
 import picocli.CommandLine;
 
 /**
- * The nightly season batch: {@code readMatches → validate → writeRejects → dedupe → (rating,
- * leaderboards, history, insights: to come) → writeView → publishView}. {@link #run} only wires the
+ * The nightly season batch: {@code readMatches → validate → writeRejects → dedupe → dropBanned →
+ * rank (driver pass over the compact encoding) → write season-activity, leaderboards, rank-history
+ * → publishViews (every manifest, then the season's one run pointer)}. {@link #run} only wires the
  * steps; each is a static function tested on a local session.
  *
  * <p>Run it with {@code bin/gsm batch …} (local, {@code local[*]}) or with {@code spark-submit
- * --class dev.gsm.batch.season.SeasonBatchJob batch-jobs-*-spark.jar …} (same arguments).
+ * --class dev.gsm.batch.season.SeasonBatchJob batch-jobs-*-spark.jar …} (the arguments of {@code
+ * gsm batch rankings}).
  */
 public final class SeasonBatchJob {
 
@@ -40,16 +50,27 @@ public final class SeasonBatchJob {
    * What a run did.
    *
    * @param version the version id of every view it wrote
-   * @param manifest the committed manifest of {@code season-activity}
+   * @param manifests the committed manifests of every view of the run
    * @param rejects where the rejects went and their counts
    */
-  public record RunResult(String version, ViewManifest manifest, RejectSummary rejects) {}
+  public record RunResult(String version, List<ViewManifest> manifests, RejectSummary rejects) {
+
+    /** The manifest of one view of the run. */
+    public ViewManifest manifest(String view) {
+      return manifests.stream().filter(m -> m.view().equals(view)).findFirst().orElseThrow();
+    }
+
+    /** The manifest of {@code season-activity}, for callers that need the run's figures. */
+    public ViewManifest manifest() {
+      return manifest(SeasonActivity.VIEW);
+    }
+  }
 
   private SeasonBatchJob() {}
 
   /** Entry point for spark-submit. */
   public static void main(String[] args) {
-    System.exit(new CommandLine(new SeasonBatchCommand()).execute(args));
+    System.exit(new CommandLine(new RankingsCommand()).execute(args));
   }
 
   /** Starts a session for the options, runs, stops the session. */
@@ -88,62 +109,162 @@ public final class SeasonBatchJob {
     SeasonInput input =
         timer.time(
             "readMatches",
-            () -> MasterDataset.readMatches(spark, layout, options.season(), options.watermark()));
+            () ->
+                MasterDataset.readMatches(
+                    spark, layout, options.season(), options.watermarkOffset()));
     String version = VersionId.of(startedAt, input.fingerprint());
-    Validated validated = timer.time("validate", () -> Validation.validate(input.matches()));
+    // Validated once: rejects, dedupe and the rest read the persisted verdicts.
+    Dataset<Row> checked =
+        Validation.check(input.matches()).persist(StorageLevel.MEMORY_AND_DISK_SER());
+    Validated validated = timer.time("validate", () -> Validation.split(checked));
     RejectSummary rejects =
         timer.time(
             "writeRejects",
             () -> Validation.writeRejects(validated.rejects(), layout.rejects(JOB, version)));
     Deduped deduped = timer.time("dedupe", () -> Dedup.dedupe(validated.valid()));
+    Bans.Filtered unbanned =
+        timer.time(
+            "dropBanned",
+            () ->
+                Bans.dropMatchesOfBanned(
+                    deduped.matches(), Bans.bannedPlayers(spark, layout, options.season())));
     // Every later step reads the accepted matches: compute them once.
-    Dataset<Row> accepted = deduped.matches().persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> accepted = unbanned.matches().persist(StorageLevel.MEMORY_AND_DISK());
     try {
       long acceptedCount = timer.time("countAccepted", accepted::count);
-      WrittenVersion written =
+      long afterDedupe =
+          unbanned.bannedPlayers() == 0
+              ? acceptedCount
+              : timer.time("countDeduped", () -> deduped.matches().count());
+      Map<String, Map<String, PlayerRating>> previous =
           timer.time(
-              "writeView",
+              "readPreviousSeason",
+              () -> previousSeason(spark, store, options.season(), options.rating()));
+      SeasonRankings.Result ranked =
+          timer.time(
+              "rank",
+              () ->
+                  SeasonRankings.rank(
+                      spark,
+                      options.season(),
+                      accepted,
+                      options.rating(),
+                      options.leagues(),
+                      previous));
+      Map<String, WrittenVersion> written = new LinkedHashMap<>();
+      written.put(
+          SeasonActivity.VIEW,
+          timer.time(
+              "writeActivity",
               () ->
                   store.writeData(
                       SeasonActivity.VIEW,
                       version,
                       SeasonActivity.of(accepted),
-                      SeasonActivity.SHAPE));
+                      SeasonActivity.SHAPE)));
+      written.put(
+          SeasonRankings.LEADERBOARDS,
+          timer.time(
+              "writeLeaderboards",
+              () ->
+                  store.writeData(
+                      SeasonRankings.LEADERBOARDS,
+                      version,
+                      ranked.leaderboards(),
+                      SeasonRankings.LEADERBOARDS_SHAPE)));
+      written.put(
+          SeasonRankings.RANK_HISTORY,
+          timer.time(
+              "writeRankHistory",
+              () ->
+                  store.writeData(
+                      SeasonRankings.RANK_HISTORY,
+                      version,
+                      ranked.history(),
+                      SeasonRankings.RANK_HISTORY_SHAPE)));
       beforeCommit.run();
 
       Map<String, Long> counts = new LinkedHashMap<>();
       counts.put("read", input.rowsRead());
       counts.put("after_watermark", input.afterWatermark());
       counts.put("rejected", rejects.count());
-      counts.put("duplicates_dropped", input.rowsRead() - rejects.count() - acceptedCount);
+      counts.put("duplicates_dropped", input.rowsRead() - rejects.count() - afterDedupe);
+      counts.put("banned_players", unbanned.bannedPlayers());
+      counts.put("banned_matches_dropped", afterDedupe - acceptedCount);
       counts.put("accepted", acceptedCount);
-      counts.put("view_rows", written.rows());
-      ViewManifest manifest =
-          new ViewManifest(
-              SeasonActivity.VIEW,
-              version,
-              JOB,
-              options.season(),
-              input.watermark(),
-              input.files(),
-              input.fingerprint(),
-              counts,
-              rejects.byReason(),
-              rejects.path(),
-              written.files(),
-              written.rows(),
-              timer.millis(),
-              startedAt,
-              clock.instant());
+      counts.put("rated", ranked.ratedMatches());
+      counts.put("rated_players", ranked.players());
+      counts.put("carried_from_previous_season", ranked.carriedPlayers());
+      Map<String, Long> millis = new LinkedHashMap<>(timer.millis());
+      ranked.millis().forEach((k, v) -> millis.put("rank." + k, v));
+      List<ViewManifest> manifests = new ArrayList<>();
+      Instant committedAt = clock.instant();
+      for (WrittenVersion w : written.values()) {
+        Map<String, Long> viewCounts = new LinkedHashMap<>(counts);
+        viewCounts.put("view_rows", w.rows());
+        manifests.add(
+            new ViewManifest(
+                w.view(),
+                version,
+                JOB,
+                options.season(),
+                input.watermarkOffset(),
+                input.watermarkSource().name().toLowerCase(java.util.Locale.ROOT),
+                input.latestEndedAt(),
+                input.files(),
+                input.fingerprint(),
+                viewCounts,
+                rejects.byReason(),
+                rejects.path(),
+                w.files(),
+                w.rows(),
+                millis,
+                startedAt,
+                committedAt));
+      }
       timer.time(
-          "publishView",
+          "publishViews",
           () -> {
-            store.commit(manifest);
+            store.commitRun(options.season(), manifests);
             return null;
           });
-      return new RunResult(version, manifest, rejects);
+      return new RunResult(version, manifests, rejects);
     } finally {
       accepted.unpersist();
+      checked.unpersist();
     }
+  }
+
+  /**
+   * Last season's final global and mode ratings (its current run's {@code leaderboards}), by board;
+   * empty when that season has no run. Games carry over as the engine's "not a newcomer" count.
+   */
+  static Map<String, Map<String, PlayerRating>> previousSeason(
+      SparkSession spark, ViewStore store, String season, RatingParameters params) {
+    String previous = SeasonCalendar.quarterly().previous(season);
+    if (store.currentRun(previous).isEmpty()) {
+      return Map.of();
+    }
+    Map<String, Map<String, PlayerRating>> out = new TreeMap<>();
+    List<Row> rows =
+        store
+            .readCurrent(spark, SeasonRankings.LEADERBOARDS, previous)
+            .filter("board = 'global' OR board LIKE 'mode:%'")
+            .select("board", "player_id", "mu", "sigma", "last_played_at", "games")
+            .collectAsList();
+    for (Row r : rows) {
+      out.computeIfAbsent(r.getString(0), b -> new TreeMap<>())
+          .put(
+              r.getString(1),
+              new PlayerRating(
+                  r.getDouble(2),
+                  r.getDouble(3),
+                  r.<Instant>getAs(4).getEpochSecond(),
+                  r.getInt(5),
+                  0,
+                  0,
+                  0));
+    }
+    return out;
   }
 }

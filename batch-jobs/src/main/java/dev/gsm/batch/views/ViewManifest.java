@@ -13,9 +13,11 @@ import java.util.Map;
  * @param version the version id ({@link VersionId})
  * @param job the job that built it
  * @param season the season it covers
- * @param watermark it covers exactly the matches with {@code ended_at <= watermark}
+ * @param watermarkOffset it covers exactly the matches with {@code log_offset <=} this (LAMBDA.md)
+ * @param watermarkSource where the offset came from: option, archiver or data
+ * @param latestEndedAt the latest {@code ended_at} among the covered matches, for people
  * @param inputs the master-dataset files read, with their identities
- * @param inputFingerprint SHA-256 over inputs and watermark
+ * @param inputFingerprint SHA-256 over inputs and watermark offset
  * @param counts named record counts (read, after watermark, rejected, duplicates, accepted, rows)
  * @param rejectsByReason rejected records per reason
  * @param rejectsPath where the rejects of the run are
@@ -30,7 +32,9 @@ public record ViewManifest(
     String version,
     String job,
     String season,
-    Instant watermark,
+    long watermarkOffset,
+    String watermarkSource,
+    Instant latestEndedAt,
     List<InputFile> inputs,
     String inputFingerprint,
     Map<String, Long> counts,

@@ -144,9 +144,48 @@ public final class ViewStore {
     }
   }
 
+  /**
+   * Commits the views of one run together: every manifest first, then one pointer for the season
+   * ({@link DatasetLayout#currentRun}) holding the version id they share. A crash before the
+   * pointer leaves the previous run current for every view; there is no moment at which one view of
+   * a season is new and another old.
+   */
+  public void commitRun(String season, List<ViewManifest> manifests) {
+    String version = manifests.get(0).version();
+    for (ViewManifest m : manifests) {
+      if (!m.version().equals(version) || !m.season().equals(season)) {
+        throw new IllegalArgumentException("the views of one run share a version and a season");
+      }
+      writeManifest(m);
+    }
+    Path pointer = new Path(layout.currentRun(season));
+    try {
+      replaceAtomically(pointer, (version + "\n").getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot move " + pointer, e);
+    }
+  }
+
+  /** The version id of a season's current run, if one was ever committed. */
+  public Optional<String> currentRun(String season) {
+    return readPointer(new Path(layout.currentRun(season)));
+  }
+
+  /** A view of a season's current run. */
+  public Dataset<Row> readCurrent(SparkSession spark, String view, String season) {
+    String version =
+        currentRun(season)
+            .orElseThrow(
+                () -> new IllegalStateException("season " + season + " has no current run"));
+    return read(spark, view, version);
+  }
+
   /** The current version, if any was ever committed. */
   public Optional<String> current(String view) {
-    Path pointer = new Path(layout.view(view), POINTER);
+    return readPointer(new Path(layout.view(view), POINTER));
+  }
+
+  private Optional<String> readPointer(Path pointer) {
     try {
       FileSystem fs = fs(pointer);
       if (!fs.exists(pointer)) {

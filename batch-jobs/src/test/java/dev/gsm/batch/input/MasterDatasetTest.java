@@ -9,9 +9,8 @@ import dev.gsm.schema.MatchEvent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,40 +19,67 @@ class MasterDatasetTest extends SharedSparkSession {
   @TempDir Path dir;
 
   @Test
-  void readsASeasonUpToTheWatermarkAndCountsWhatComesAfter() {
-    List<MatchEvent> season = MatchFixtures.season(40, 6, 4);
+  void readsExactlyTheMatchesUpToTheWatermarkOffsetAndCountsTheRest() {
+    List<MatchEvent> season = MatchFixtures.logged(MatchFixtures.season(40, 6, 4));
     String root = dir.toUri().toString();
     MatchFixtures.write(spark, root, MatchFixtures.rows(season));
-    Instant watermark = season.get(29).endedAt();
 
     SeasonInput input =
         MasterDataset.readMatches(
-            spark, new DatasetLayout(root), MatchFixtures.SEASON, Optional.of(watermark));
+            spark, new DatasetLayout(root), MatchFixtures.SEASON, OptionalLong.of(30));
 
     assertThat(input.rowsRead()).isEqualTo(30);
     assertThat(input.afterWatermark()).isEqualTo(10);
     assertThat(input.matches().count()).isEqualTo(30);
-    assertThat(input.watermark()).isEqualTo(watermark);
-    assertThat(input.watermarkDefaulted()).isFalse();
+    assertThat(input.watermarkOffset()).isEqualTo(30);
+    assertThat(input.watermarkSource()).isEqualTo(MasterDataset.WatermarkSource.OPTION);
+    assertThat(input.latestEndedAt()).isEqualTo(season.get(29).endedAt());
     assertThat(input.matches().select("season").distinct().collectAsList())
         .extracting(r -> r.getString(0))
         .containsExactly(MatchFixtures.SEASON);
   }
 
   @Test
-  void withoutAWatermarkTheRunCoversTheDataToItsLastMatch() {
-    List<MatchEvent> season = MatchFixtures.season(12, 4, 2);
+  void theArchiversCheckpointIsTheWatermarkWhenPresent() throws IOException {
+    List<MatchEvent> season = MatchFixtures.logged(MatchFixtures.season(20, 4, 2));
     String root = dir.toUri().toString();
     MatchFixtures.write(spark, root, MatchFixtures.rows(season));
+    // The archiver wrote offset 17 and beyond, but its checkpoint only vouches for 12.
+    Files.writeString(dir.resolve("matches/_archived_through.json"), "{\"log_offset\": 12}");
 
     SeasonInput input =
         MasterDataset.readMatches(
-            spark, new DatasetLayout(root), MatchFixtures.SEASON, Optional.empty());
+            spark, new DatasetLayout(root), MatchFixtures.SEASON, OptionalLong.empty());
 
-    assertThat(input.watermark()).isEqualTo(season.get(11).endedAt());
-    assertThat(input.watermarkDefaulted()).isTrue();
+    assertThat(input.watermarkOffset()).isEqualTo(12);
+    assertThat(input.watermarkSource()).isEqualTo(MasterDataset.WatermarkSource.ARCHIVER);
+    assertThat(input.rowsRead()).isEqualTo(12);
+    assertThat(input.afterWatermark()).isEqualTo(8);
+  }
+
+  @Test
+  void withoutACheckpointTheRunCoversEverythingAndPureHistoryHasWatermarkZero() {
+    List<MatchEvent> history = MatchFixtures.season(12, 4, 2);
+    String root = dir.toUri().toString();
+    MatchFixtures.write(spark, root, MatchFixtures.rows(history));
+
+    SeasonInput input =
+        MasterDataset.readMatches(
+            spark, new DatasetLayout(root), MatchFixtures.SEASON, OptionalLong.empty());
+
+    assertThat(input.watermarkOffset()).isZero();
+    assertThat(input.watermarkSource()).isEqualTo(MasterDataset.WatermarkSource.DATA);
     assertThat(input.rowsRead()).isEqualTo(12);
     assertThat(input.afterWatermark()).isZero();
+    assertThat(input.latestEndedAt()).isEqualTo(history.get(11).endedAt());
+
+    MatchFixtures.write(
+        spark, root, MatchFixtures.rows(MatchFixtures.logged(MatchFixtures.season(3, 4, 1))));
+    SeasonInput mixed =
+        MasterDataset.readMatches(
+            spark, new DatasetLayout(root), MatchFixtures.SEASON, OptionalLong.empty());
+    assertThat(mixed.watermarkOffset()).isEqualTo(3);
+    assertThat(mixed.rowsRead()).isEqualTo(15);
   }
 
   @Test
@@ -68,7 +94,7 @@ class MasterDatasetTest extends SharedSparkSession {
 
     SeasonInput input =
         MasterDataset.readMatches(
-            spark, new DatasetLayout(root), MatchFixtures.SEASON, Optional.empty());
+            spark, new DatasetLayout(root), MatchFixtures.SEASON, OptionalLong.empty());
 
     assertThat(input.files()).isNotEmpty();
     assertThat(input.files())
@@ -87,7 +113,7 @@ class MasterDatasetTest extends SharedSparkSession {
 
     SeasonInput again =
         MasterDataset.readMatches(
-            spark, new DatasetLayout(root), MatchFixtures.SEASON, Optional.empty());
+            spark, new DatasetLayout(root), MatchFixtures.SEASON, OptionalLong.empty());
     assertThat(again.fingerprint()).isEqualTo(input.fingerprint());
   }
 
@@ -98,10 +124,11 @@ class MasterDatasetTest extends SharedSparkSession {
             spark,
             new DatasetLayout(dir.toUri().toString()),
             MatchFixtures.SEASON,
-            Optional.empty());
+            OptionalLong.empty());
 
     assertThat(input.files()).isEmpty();
     assertThat(input.rowsRead()).isZero();
-    assertThat(input.watermark()).isEqualTo(Instant.EPOCH);
+    assertThat(input.watermarkOffset()).isZero();
+    assertThat(input.latestEndedAt()).isNull();
   }
 }

@@ -31,7 +31,7 @@ class ValidationTest extends SharedSparkSession {
             spark,
             new dev.gsm.schema.DatasetLayout(root),
             MatchFixtures.SEASON,
-            java.util.Optional.empty());
+            java.util.OptionalLong.empty());
 
     Validation.Validated validated = Validation.validate(input.matches());
     Validation.RejectSummary summary =
@@ -77,7 +77,7 @@ class ValidationTest extends SharedSparkSession {
             spark,
             new dev.gsm.schema.DatasetLayout(root),
             MatchFixtures.SEASON,
-            java.util.Optional.empty());
+            java.util.OptionalLong.empty());
 
     Validation.RejectSummary summary =
         Validation.writeRejects(

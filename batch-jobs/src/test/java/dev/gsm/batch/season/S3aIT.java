@@ -69,7 +69,7 @@ class S3aIT extends SharedSparkSession {
       // What a reader of the bucket sees, through the S3 API itself.
       String pointer =
           client
-              .getObjectAsBytes(b -> b.bucket(BUCKET).key("gsm/views/season-activity/current"))
+              .getObjectAsBytes(b -> b.bucket(BUCKET).key("gsm/views/_current/season=2026-S4"))
               .asString(StandardCharsets.UTF_8);
       assertThat(pointer.trim()).isEqualTo(result.version());
       List<String> keys =
@@ -86,7 +86,7 @@ class S3aIT extends SharedSparkSession {
       assertThat(keys).anyMatch(k -> k.endsWith(".parquet"));
 
       ViewStore store = ViewStore.of(spark, new DatasetLayout(root));
-      assertThat(store.read(spark, "season-activity").count()).isEqualTo(6);
+      assertThat(store.readCurrent(spark, "season-activity", "2026-S4").count()).isEqualTo(6);
       assertThat(store.manifest("season-activity", result.version()).orElseThrow().files())
           .isEqualTo(m.files());
     }

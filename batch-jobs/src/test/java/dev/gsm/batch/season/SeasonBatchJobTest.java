@@ -63,13 +63,16 @@ class SeasonBatchJobTest extends SharedSparkSession {
     assertThat(m.rejectsByReason()).containsEntry("match_id", 1L);
     assertThat(m.inputs()).isNotEmpty();
     assertThat(m.timingsMillis())
-        .containsKeys("readMatches", "writeRejects", "countAccepted", "writeView");
+        .containsKeys("readMatches", "writeRejects", "countAccepted", "rank", "writeActivity");
     assertThat(m.files()).hasSize(1);
 
     ViewStore store = ViewStore.of(spark, new DatasetLayout(root));
-    assertThat(store.current(SeasonActivity.VIEW)).contains(result.version());
+    assertThat(store.currentRun(MatchFixtures.SEASON)).contains(result.version());
     List<Row> activity =
-        store.read(spark, SeasonActivity.VIEW).orderBy("player_id").collectAsList();
+        store
+            .readCurrent(spark, SeasonActivity.VIEW, MatchFixtures.SEASON)
+            .orderBy("player_id")
+            .collectAsList();
     assertThat(activity).hasSize(6);
     assertThat(activity.stream().mapToLong(r -> r.<Long>getAs("games")).sum()).isEqualTo(60);
     assertThat(Files.isDirectory(dir.resolve("rejects/season/version=" + result.version())))
@@ -77,43 +80,54 @@ class SeasonBatchJobTest extends SharedSparkSession {
   }
 
   @Test
-  void matchesAfterTheWatermarkWaitForTheNextRun() {
+  void matchesAfterTheWatermarkOffsetWaitForTheNextRun() {
     String root = dir.toUri().toString();
-    var season = MatchFixtures.season(20, 4, 4);
+    var season = MatchFixtures.logged(MatchFixtures.season(20, 4, 4));
     MatchFixtures.write(spark, root, MatchFixtures.rows(season));
-    JobOptions options =
-        JobOptions.of(root, MatchFixtures.SEASON).withWatermark(season.get(14).endedAt());
+    JobOptions options = JobOptions.of(root, MatchFixtures.SEASON).withWatermarkOffset(15);
 
     ViewManifest m = SeasonBatchJob.run(spark, options, at(NIGHT)).manifest();
 
-    assertThat(m.watermark()).isEqualTo(season.get(14).endedAt());
+    assertThat(m.watermarkOffset()).isEqualTo(15);
+    assertThat(m.watermarkSource()).isEqualTo("option");
+    assertThat(m.latestEndedAt()).isEqualTo(season.get(14).endedAt());
     assertThat(m.counts()).containsEntry("read", 15L).containsEntry("after_watermark", 5L);
     assertThat(m.counts()).containsEntry("accepted", 15L);
   }
 
   @Test
-  void sameInputGivesTheSameViewBitForBitWith1And2And8Partitions() {
+  void ratingViewsAreBitIdenticalWith1And2And8Partitions() {
     String root = dirtySeason();
     JobOptions options = JobOptions.of(root, MatchFixtures.SEASON);
 
-    List<ViewManifest> manifests = new ArrayList<>();
+    List<SeasonBatchJob.RunResult> runs = new ArrayList<>();
     int run = 0;
     for (int partitions : new int[] {1, 2, 8}) {
       spark.conf().set("spark.sql.shuffle.partitions", Integer.toString(partitions));
-      manifests.add(SeasonBatchJob.run(spark, options, at(NIGHT.plusSeconds(run++))).manifest());
+      runs.add(SeasonBatchJob.run(spark, options, at(NIGHT.plusSeconds(run++))));
     }
 
-    for (ViewManifest m : manifests.subList(1, 3)) {
-      assertThat(m.files())
-          .extracting(f -> f.sha256())
-          .isEqualTo(manifests.get(0).files().stream().map(f -> f.sha256()).toList());
-      assertThat(m.counts()).isEqualTo(manifests.get(0).counts());
-      assertThat(m.inputFingerprint()).isEqualTo(manifests.get(0).inputFingerprint());
+    for (String view :
+        List.of(
+            SeasonActivity.VIEW,
+            dev.gsm.batch.rankings.SeasonRankings.LEADERBOARDS,
+            dev.gsm.batch.rankings.SeasonRankings.RANK_HISTORY)) {
+      ViewManifest first = runs.get(0).manifest(view);
+      assertThat(first.rows()).isPositive();
+      for (SeasonBatchJob.RunResult r : runs.subList(1, 3)) {
+        ViewManifest m = r.manifest(view);
+        assertThat(m.files())
+            .as(view)
+            .extracting(f -> f.sha256())
+            .isEqualTo(first.files().stream().map(f -> f.sha256()).toList());
+        assertThat(m.counts()).isEqualTo(first.counts());
+        assertThat(m.inputFingerprint()).isEqualTo(first.inputFingerprint());
+      }
     }
   }
 
   @Test
-  void runThatDiesBeforeItsManifestLeavesThePreviousVersionCurrent() {
+  void viewsOfOneRunBecomeCurrentTogether() {
     String root = dir.toUri().toString();
     MatchFixtures.write(spark, root, MatchFixtures.rows(MatchFixtures.season(10, 4, 2)));
     JobOptions options = JobOptions.of(root, MatchFixtures.SEASON);
@@ -138,14 +152,30 @@ class SeasonBatchJobTest extends SharedSparkSession {
         .hasMessageContaining("killed");
 
     ViewStore store = ViewStore.of(spark, new DatasetLayout(root));
-    assertThat(store.current(SeasonActivity.VIEW)).contains(first);
-    assertThat(store.versions(SeasonActivity.VIEW)).containsExactly(first);
-    assertThat(store.read(spark, SeasonActivity.VIEW).count()).isEqualTo(4);
+    String season = MatchFixtures.SEASON;
+    List<String> views =
+        List.of(
+            SeasonActivity.VIEW,
+            dev.gsm.batch.rankings.SeasonRankings.LEADERBOARDS,
+            dev.gsm.batch.rankings.SeasonRankings.RANK_HISTORY);
+    assertThat(store.currentRun(season)).contains(first);
+    for (String view : views) {
+      assertThat(store.versions(view)).as(view).containsExactly(first);
+    }
+    assertThat(store.readCurrent(spark, SeasonActivity.VIEW, season).count()).isEqualTo(4);
 
     String second = SeasonBatchJob.run(spark, options, at(NIGHT.plusSeconds(90_000))).version();
-    assertThat(store.current(SeasonActivity.VIEW)).contains(second);
-    assertThat(store.versions(SeasonActivity.VIEW)).containsExactly(first, second);
-    assertThat(store.read(spark, SeasonActivity.VIEW).count()).isEqualTo(6);
+    assertThat(store.currentRun(season)).contains(second);
+    for (String view : views) {
+      assertThat(store.versions(view)).as(view).containsExactly(first, second);
+    }
+    assertThat(store.readCurrent(spark, SeasonActivity.VIEW, season).count()).isEqualTo(6);
+    assertThat(
+            store
+                .readCurrent(spark, dev.gsm.batch.rankings.SeasonRankings.LEADERBOARDS, season)
+                .filter("board = 'global'")
+                .count())
+        .isEqualTo(6);
     assertThat(store.read(spark, SeasonActivity.VIEW, first).count()).isEqualTo(4);
   }
 }

@@ -55,6 +55,8 @@ class ViewStoreTest extends SharedSparkSession {
         w.version(),
         "test",
         "2026-S4",
+        42L,
+        "option",
         Instant.parse("2026-11-21T00:00:00Z"),
         List.of(),
         "00",

@@ -37,10 +37,31 @@ public final class RatingSmoother {
   private double[] q = new double[2048];
 
   private int[] lastNode = new int[1024];
+  // Per-player prior of the first node (e.g. last season's soft-reset rating); NaN: the newcomer's.
+  private double[] priorMu = new double[0];
+  private double[] priorVar = new double[0];
 
   public RatingSmoother(RatingParameters params) {
     this.params = params;
     Arrays.fill(lastNode, -1);
+  }
+
+  /**
+   * Starts player {@code player}'s chain from {@code N(mu, sigma^2)} instead of the newcomer prior:
+   * a season that begins from last season's soft-reset ratings smooths from them. Call before the
+   * player's first {@link #add}.
+   */
+  public void prior(int player, double mu, double sigma) {
+    if (player >= priorMu.length) {
+      int old = priorMu.length;
+      int cap = Math.max(player + 1, Math.max(16, old * 2));
+      priorMu = Arrays.copyOf(priorMu, cap);
+      priorVar = Arrays.copyOf(priorVar, cap);
+      Arrays.fill(priorMu, old, cap, Double.NaN);
+      Arrays.fill(priorVar, old, cap, Double.NaN);
+    }
+    priorMu[player] = mu;
+    priorVar[player] = sigma * sigma;
   }
 
   public int matches() {
@@ -159,8 +180,10 @@ public final class RatingSmoother {
   private void forward(int k) {
     int p = prev[k];
     if (p < 0) {
-      fMu[k] = params.initialMu();
-      fVar[k] = params.initialSigma() * params.initialSigma();
+      int pl = player[k];
+      boolean carried = pl < priorMu.length && !Double.isNaN(priorMu[pl]);
+      fMu[k] = carried ? priorMu[pl] : params.initialMu();
+      fVar[k] = carried ? priorVar[pl] : params.initialSigma() * params.initialSigma();
       q[k] = 0;
       return;
     }

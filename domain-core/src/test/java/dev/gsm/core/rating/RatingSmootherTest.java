@@ -72,4 +72,28 @@ class RatingSmootherTest {
     }
     return out;
   }
+
+  @Test
+  void aCarriedPriorStartsThePlayersChainInsteadOfTheNewcomers() {
+    RatingParameters p = RatingParameters.defaults();
+    int[] start = {0, 1, 2};
+    int[] winLoss = {0, 1};
+    RatingSmoother fresh = new RatingSmoother(p);
+    RatingSmoother carried = new RatingSmoother(p);
+    carried.prior(0, 1.5, 0.3);
+    fresh.add(0, new int[] {1, 0}, start, winLoss);
+    carried.add(0, new int[] {1, 0}, start, winLoss);
+    fresh.smooth(Long.MIN_VALUE, 1);
+    carried.smooth(Long.MIN_VALUE, 1);
+    RatingTable a = new RatingTable(p);
+    RatingTable b = new RatingTable(p);
+    for (RatingTable t : new RatingTable[] {a, b}) {
+      t.intern("strong");
+      t.intern("upstart");
+    }
+    fresh.writeTo(a, Long.MIN_VALUE);
+    carried.writeTo(b, Long.MIN_VALUE);
+    assertThat(b.mu(0)).isGreaterThan(a.mu(0));
+    assertThat(b.sigma(0)).isLessThan(a.sigma(0));
+  }
 }

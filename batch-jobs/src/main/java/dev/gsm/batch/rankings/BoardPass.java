@@ -1,0 +1,252 @@
+package dev.gsm.batch.rankings;
+
+import dev.gsm.core.rating.PlayerRating;
+import dev.gsm.core.rating.RankKey;
+import dev.gsm.core.rating.RatingEngine;
+import dev.gsm.core.rating.RatingParameters;
+import dev.gsm.core.rating.RatingPredictor;
+import dev.gsm.core.rating.RatingSmoother;
+import dev.gsm.core.rating.RatingTable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One leaderboard's sequential pass (the global board over every rated match, or one mode's board
+ * over that mode's matches): the domain engine rates each match in event-time order on the board's
+ * own {@link RatingTable}, the board keeps the season's counters, form and match quality, takes a
+ * rank snapshot at the end of every day, and finally (when {@code smoothingWindowDays > 0}) runs
+ * one {@link RatingSmoother} pass. No rating arithmetic here: only bookkeeping around the engine.
+ *
+ * <p>Boards are independent of each other, so a season's boards run on parallel threads.
+ */
+final class BoardPass {
+
+  static final int FORM_LENGTH = 10;
+  private static final char[] FORM_CODES = {'?', 'W', 'L', 'D'};
+
+  final String board;
+  private final RatingParameters params;
+  private final RatingEngine engine;
+  private final RatingPredictor predictor;
+  private final RatingSmoother smoother;
+  final RatingTable table;
+  private int[] local; // global player index -> table index, -1 if absent
+  int[] carriedGames = new int[1024];
+  int[] firstDay = new int[1024];
+  int[] activeDays = new int[1024];
+  int[] lastDay = new int[1024];
+  long[] form = new long[1024]; // 2 bits per result, newest lowest
+  double[] qualitySum = new double[1024];
+  long[] firstPlayed = new long[1024];
+  long[] lastPlayed = new long[1024];
+  final List<int[]> dayRanks = new ArrayList<>();
+  final List<float[]> dayScores = new ArrayList<>();
+  private int currentDay = Integer.MIN_VALUE;
+  private int[] buf = new int[16];
+
+  BoardPass(String board, RatingParameters params, int players, Map<String, PlayerRating> carried) {
+    this.board = board;
+    this.params = params;
+    this.engine = new RatingEngine(params);
+    this.predictor = new RatingPredictor(params);
+    this.smoother = params.smoothingWindowDays() > 0 ? new RatingSmoother(params) : null;
+    this.table = new RatingTable(params, Math.max(16, players));
+    this.local = new int[Math.max(16, players)];
+    Arrays.fill(local, -1);
+    // Sorted by id, so the table's indices do not depend on how the previous view was read.
+    for (Map.Entry<String, PlayerRating> e : new TreeMap<>(carried).entrySet()) {
+      int i = internNew(e.getKey());
+      PlayerRating r = e.getValue();
+      table.set(
+          i, new PlayerRating(r.mu(), r.sigma(), r.lastActiveEpochSecond(), r.games(), 0, 0, 0));
+      carriedGames[i] = r.games();
+      if (smoother != null) {
+        smoother.prior(i, r.mu(), r.sigma());
+      }
+    }
+  }
+
+  private int internNew(String id) {
+    int i = table.intern(id);
+    grow(i + 1);
+    firstDay[i] = -1;
+    return i;
+  }
+
+  /** Rates match {@code m} of {@code c}; {@code day} is its day index in the season's days. */
+  void rate(MatchColumns c, int m, int day, List<String> ids) {
+    if (day != currentDay) {
+      if (currentDay != Integer.MIN_VALUE) {
+        endDays(currentDay, day);
+      }
+      currentDay = day;
+    }
+    int p0 = c.playerStart[m];
+    int n = c.playerStart[m + 1] - p0;
+    if (buf.length < n) {
+      buf = new int[Math.max(n, 2 * buf.length)];
+    }
+    for (int j = 0; j < n; j++) {
+      int g = c.players[p0 + j];
+      if (g >= local.length) {
+        int old = local.length;
+        local = Arrays.copyOf(local, Math.max(g + 1, 2 * old));
+        Arrays.fill(local, old, local.length, -1);
+      }
+      int i = local[g];
+      if (i < 0) {
+        i = table.indexOf(ids.get(g));
+        if (i < 0) {
+          i = internNew(ids.get(g));
+        }
+        local[g] = i;
+      }
+      buf[j] = i;
+    }
+    int s0 = c.sideStart[m];
+    int sides = c.sideStart[m + 1] - s0;
+    int[] sideStart = new int[sides + 1];
+    int[] placements = new int[sides];
+    List<List<PlayerRating>> before = new ArrayList<>(sides);
+    for (int k = 0; k < sides; k++) {
+      sideStart[k + 1] = sideStart[k] + c.sizes[s0 + k];
+      placements[k] = c.placements[s0 + k];
+      List<PlayerRating> side = new ArrayList<>(c.sizes[s0 + k]);
+      for (int j = sideStart[k]; j < sideStart[k + 1]; j++) {
+        side.add(table.get(buf[j]));
+      }
+      before.add(side);
+    }
+    long t = c.time[m];
+    double quality = predictor.matchQuality(before, t);
+    int[] players = Arrays.copyOf(buf, n);
+    engine.rate(table, players, sideStart, placements, t);
+    if (smoother != null) {
+      smoother.add(t, players, sideStart, placements);
+    }
+    for (int k = 0; k < sides; k++) {
+      for (int j = sideStart[k]; j < sideStart[k + 1]; j++) {
+        int i = players[j];
+        PlayerRating was = before.get(k).get(j - sideStart[k]);
+        PlayerRating now = table.get(i);
+        int code = now.wins() > was.wins() ? 1 : now.losses() > was.losses() ? 2 : 3;
+        form[i] = (form[i] << 2 | code) & ((1L << (2 * FORM_LENGTH)) - 1);
+        qualitySum[i] += quality;
+        if (firstDay[i] < 0) {
+          firstDay[i] = day;
+          firstPlayed[i] = t;
+        }
+        if (activeDays[i] == 0 || lastDay[i] != day) {
+          activeDays[i]++;
+          lastDay[i] = day;
+        }
+        lastPlayed[i] = t;
+      }
+    }
+  }
+
+  /** Ends the board's days up to {@code lastDay} (inclusive) and re-smooths. */
+  void finish(int lastDayOfSeason) {
+    if (currentDay != Integer.MIN_VALUE) {
+      endDays(currentDay, lastDayOfSeason + 1);
+    }
+    if (smoother != null && smoother.matches() > 0) {
+      long last = 0;
+      for (int i = 0; i < table.size(); i++) {
+        last = Math.max(last, lastPlayed[i]);
+      }
+      long from = last - params.smoothingWindowDays() * 86_400L;
+      smoother.smooth(from, params.smoothingIterations());
+      smoother.writeTo(table, from);
+    }
+  }
+
+  int seasonGames(int i) {
+    return table.games(i) - carriedGames[i];
+  }
+
+  String form(int i) {
+    int n = Math.min(seasonGames(i), FORM_LENGTH);
+    char[] out = new char[n];
+    for (int k = 0; k < n; k++) {
+      out[n - 1 - k] = FORM_CODES[(int) (form[i] >>> (2 * k)) & 3];
+    }
+    return new String(out);
+  }
+
+  /**
+   * Snapshots day {@code day}, shared by the days without a match of this board before {@code
+   * next}.
+   */
+  private void endDays(int day, int next) {
+    int n = table.size();
+    int[] rank = new int[n];
+    float[] score = new float[n];
+    int[] order = ranked();
+    for (int r = 0; r < order.length; r++) {
+      rank[order[r]] = r + 1;
+    }
+    for (int i = 0; i < n; i++) {
+      score[i] = (float) table.displayScore(i);
+    }
+    while (dayRanks.size() <= day) {
+      dayRanks.add(null);
+      dayScores.add(null);
+    }
+    for (int d = day; d < next; d++) {
+      if (d >= dayRanks.size()) {
+        dayRanks.add(rank);
+        dayScores.add(score);
+      } else {
+        dayRanks.set(d, rank);
+        dayScores.set(d, score);
+      }
+    }
+  }
+
+  /** Table indices of the players with season games, in RankOrder (score, games, id). */
+  int[] ranked() {
+    int n = table.size();
+    int count = 0;
+    for (int i = 0; i < n; i++) {
+      if (seasonGames(i) > 0) {
+        count++;
+      }
+    }
+    int[] idx = new int[count];
+    long[] key = new long[n];
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+      int g = seasonGames(i);
+      if (g > 0) {
+        idx[k++] = i;
+        key[i] = RankKey.of(table.displayScore(i), g);
+      }
+    }
+    RankSort.sort(
+        idx,
+        (a, b) -> {
+          int c = Long.compare(key[b], key[a]);
+          return c != 0 ? c : table.playerId(a).compareTo(table.playerId(b));
+        });
+    return idx;
+  }
+
+  private void grow(int size) {
+    if (size <= firstDay.length) {
+      return;
+    }
+    int cap = Math.max(size, 2 * firstDay.length);
+    carriedGames = Arrays.copyOf(carriedGames, cap);
+    firstDay = Arrays.copyOf(firstDay, cap);
+    activeDays = Arrays.copyOf(activeDays, cap);
+    lastDay = Arrays.copyOf(lastDay, cap);
+    form = Arrays.copyOf(form, cap);
+    qualitySum = Arrays.copyOf(qualitySum, cap);
+    firstPlayed = Arrays.copyOf(firstPlayed, cap);
+    lastPlayed = Arrays.copyOf(lastPlayed, cap);
+  }
+}

@@ -1,0 +1,301 @@
+package dev.gsm.batch.rankings;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.when;
+
+import dev.gsm.batch.views.ViewShape;
+import dev.gsm.core.rating.PlayerRating;
+import dev.gsm.core.rating.RankKey;
+import dev.gsm.core.rating.RatingEngine;
+import dev.gsm.core.rating.RatingParameters;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * The seasonal ranking step: the rated matches, streamed to the driver in event-time order in
+ * {@link MatchColumns}' compact form, go through one {@link BoardPass} per rating (global, and one
+ * per mode: a 1v1 skill is not a 5v5 skill), boards on parallel threads. The global rating is then
+ * filtered by each player's primary region and platform of the season (most rated matches there,
+ * ties to the smaller code) for the region and platform boards, in Spark.
+ *
+ * <p>Views: {@code leaderboards} (one row per board and player) and {@code rank-history} (one row
+ * per board and player, arrays per day from the player's first day; global and mode boards).
+ */
+public final class SeasonRankings {
+
+  public static final String LEADERBOARDS = "leaderboards";
+  public static final String RANK_HISTORY = "rank-history";
+  public static final String GLOBAL = "global";
+
+  public static final ViewShape LEADERBOARDS_SHAPE =
+      new ViewShape(4, List.of("board"), List.of("board", "rank"));
+  public static final ViewShape RANK_HISTORY_SHAPE =
+      new ViewShape(4, List.of("board"), List.of("board", "player_id"));
+
+  /** The columns the driver pass produces (region and platform are added in Spark). */
+  static final StructType BOARD_ROW =
+      new StructType()
+          .add("season", DataTypes.StringType, false)
+          .add("board", DataTypes.StringType, false)
+          .add("player_id", DataTypes.StringType, false)
+          .add("rank", DataTypes.LongType, false)
+          .add("display_score", DataTypes.DoubleType, false)
+          .add("mu", DataTypes.DoubleType, false)
+          .add("sigma", DataTypes.DoubleType, false)
+          .add("rank_key", DataTypes.LongType, false)
+          .add("games", DataTypes.IntegerType, false)
+          .add("wins", DataTypes.IntegerType, false)
+          .add("losses", DataTypes.IntegerType, false)
+          .add("draws", DataTypes.IntegerType, false)
+          .add("active_days", DataTypes.IntegerType, false)
+          .add("recent_form", DataTypes.StringType, false)
+          .add("avg_match_quality", DataTypes.DoubleType, false)
+          .add("first_played_at", DataTypes.TimestampType, false)
+          .add("last_played_at", DataTypes.TimestampType, false);
+
+  static final StructType HISTORY_ROW =
+      new StructType()
+          .add("season", DataTypes.StringType, false)
+          .add("board", DataTypes.StringType, false)
+          .add("player_id", DataTypes.StringType, false)
+          .add("first_day", DataTypes.DateType, false)
+          .add("ranks", DataTypes.createArrayType(DataTypes.IntegerType, false), false)
+          .add("display_scores", DataTypes.createArrayType(DataTypes.FloatType, false), false);
+
+  /**
+   * What the ranking step produced.
+   *
+   * @param leaderboards every board, schema of {@code leaderboards}
+   * @param history schema of {@code rank-history}
+   * @param ratedMatches matches rated on the global board
+   * @param players players with a rated match
+   * @param carriedPlayers players who started from last season's soft-reset rating
+   */
+  public record Result(
+      Dataset<Row> leaderboards,
+      Dataset<Row> history,
+      long ratedMatches,
+      long players,
+      long carriedPlayers,
+      Map<String, Long> millis) {}
+
+  private SeasonRankings() {}
+
+  /**
+   * @param accepted validated, deduplicated matches without banned players
+   * @param previous last season's final global and mode ratings by board, empty for a first season
+   */
+  public static Result rank(
+      SparkSession spark,
+      String season,
+      Dataset<Row> accepted,
+      RatingParameters params,
+      Leagues leagues,
+      Map<String, Map<String, PlayerRating>> previous) {
+    Map<String, Long> millis = new LinkedHashMap<>();
+    long t0 = System.nanoTime();
+    MatchColumns c = MatchColumns.load(MatchColumns.project(accepted).toLocalIterator());
+    long t1 = System.nanoTime();
+    millis.put("loadColumns", (t1 - t0) / 1_000_000);
+
+    RatingEngine engine = new RatingEngine(params);
+    List<String> boards = new ArrayList<>();
+    boards.add(GLOBAL);
+    c.modes().stream().sorted().forEach(m -> boards.add("mode:" + m));
+    long carried = 0;
+    List<BoardPass> passes = new ArrayList<>();
+    for (String board : boards) {
+      Map<String, PlayerRating> reset = new LinkedHashMap<>();
+      previous.getOrDefault(board, Map.of()).forEach((id, r) -> reset.put(id, engine.softReset(r)));
+      carried += board.equals(GLOBAL) ? reset.size() : 0;
+      passes.add(new BoardPass(board, params, board.equals(GLOBAL) ? c.players() : 16, reset));
+    }
+    long dayBase = c.matches == 0 ? 0 : Math.floorDiv(c.time[0], 86_400L);
+    int lastDay =
+        c.matches == 0 ? 0 : (int) (Math.floorDiv(c.time[c.matches - 1], 86_400L) - dayBase);
+    int threads = Math.max(1, Math.min(passes.size(), Runtime.getRuntime().availableProcessors()));
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (BoardPass pass : passes) {
+        int modeFilter = pass.board.equals(GLOBAL) ? -1 : c.modes.indexOf(pass.board.substring(5));
+        done.add(
+            pool.submit(
+                () -> {
+                  for (int m = 0; m < c.matches; m++) {
+                    if (modeFilter < 0 || c.mode[m] == modeFilter) {
+                      pass.rate(
+                          c, m, (int) (Math.floorDiv(c.time[m], 86_400L) - dayBase), c.playerIds);
+                    }
+                  }
+                  pass.finish(lastDay);
+                }));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("rating pass failed: " + e.getMessage(), e);
+    } finally {
+      pool.shutdown();
+    }
+    long t2 = System.nanoTime();
+    millis.put("rateBoards", (t2 - t1) / 1_000_000);
+
+    List<Row> boardRows = new ArrayList<>();
+    List<Row> historyRows = new ArrayList<>();
+    for (BoardPass pass : passes) {
+      boardRows(season, pass, boardRows);
+      historyRows(season, pass, dayBase, lastDay, historyRows);
+    }
+    Dataset<Row> rated =
+        withLeagues(spark.createDataFrame(boardRows, BOARD_ROW), leagues, GLOBAL_AND_MODES);
+    Dataset<Row> primary = primaryRegionAndPlatform(accepted);
+    // Small (one row per board and player) and read by three branches: compute it once.
+    Dataset<Row> withPrimary =
+        rated.join(primary, "player_id").persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> global = withPrimary.filter(col("board").equalTo(GLOBAL));
+    Dataset<Row> all =
+        withPrimary
+            .unionByName(filtered(global, "region", leagues))
+            .unionByName(filtered(global, "platform", leagues));
+    Dataset<Row> history = spark.createDataFrame(historyRows, HISTORY_ROW);
+    millis.put("buildRows", (System.nanoTime() - t2) / 1_000_000);
+    return new Result(all, history, c.matches, c.players(), carried, millis);
+  }
+
+  private static final WindowSpec GLOBAL_AND_MODES = Window.partitionBy("board");
+
+  private static void boardRows(String season, BoardPass pass, List<Row> out) {
+    int[] order = pass.ranked();
+    for (int r = 0; r < order.length; r++) {
+      int i = order[r];
+      PlayerRating p = pass.table.get(i);
+      int games = pass.seasonGames(i);
+      double score = pass.table.displayScore(i);
+      out.add(
+          RowFactory.create(
+              season,
+              pass.board,
+              pass.table.playerId(i),
+              (long) r + 1,
+              score,
+              p.mu(),
+              p.sigma(),
+              RankKey.of(score, games),
+              games,
+              p.wins(),
+              p.losses(),
+              p.draws(),
+              pass.activeDays[i],
+              pass.form(i),
+              pass.qualitySum[i] / games,
+              Instant.ofEpochSecond(pass.firstPlayed[i]),
+              Instant.ofEpochSecond(pass.lastPlayed[i])));
+    }
+  }
+
+  private static void historyRows(
+      String season, BoardPass pass, long dayBase, int lastDay, List<Row> out) {
+    for (int i = 0; i < pass.table.size(); i++) {
+      int first = pass.firstDay[i];
+      if (pass.seasonGames(i) == 0 || first < 0) {
+        continue;
+      }
+      int n = lastDay - first + 1;
+      Integer[] ranks = new Integer[n];
+      Float[] scores = new Float[n];
+      for (int d = 0; d < n; d++) {
+        ranks[d] = pass.dayRanks.get(first + d)[i];
+        scores[d] = pass.dayScores.get(first + d)[i];
+      }
+      out.add(
+          RowFactory.create(
+              season,
+              pass.board,
+              pass.table.playerId(i),
+              LocalDate.ofEpochDay(dayBase + first),
+              ranks,
+              scores));
+    }
+  }
+
+  /** Adds percentile and league from rank and board size. */
+  private static Dataset<Row> withLeagues(Dataset<Row> rows, Leagues leagues, WindowSpec board) {
+    Column n = count(lit(1)).over(board);
+    Column percentile = lit(100.0).multiply(n.minus(col("rank"))).divide(n);
+    Dataset<Row> withP = rows.withColumn("percentile", percentile);
+    Column league = null;
+    for (Map.Entry<String, Double> e : leagues.thresholds().entrySet()) {
+      league =
+          league == null
+              ? lit(e.getKey())
+              : when(col("percentile").geq(e.getValue()), lit(e.getKey())).otherwise(league);
+    }
+    return withP.withColumn("league", league);
+  }
+
+  /** Each player's primary region and platform: most rated matches, ties to the smaller code. */
+  static Dataset<Row> primaryRegionAndPlatform(Dataset<Row> accepted) {
+    Dataset<Row> appearances =
+        MatchColumns.rated(accepted)
+            .select(
+                col("region"),
+                col("platform"),
+                explode(expr("flatten(transform(sides, s -> s.players.player_id))"))
+                    .as("player_id"))
+            .cache();
+    Dataset<Row> region = primary(appearances, "region");
+    Dataset<Row> platform = primary(appearances, "platform");
+    return region.join(platform, "player_id");
+  }
+
+  private static Dataset<Row> primary(Dataset<Row> appearances, String column) {
+    WindowSpec w = Window.partitionBy("player_id").orderBy(col("n").desc(), col(column).asc());
+    return appearances
+        .groupBy(col("player_id"), col(column))
+        .agg(count(lit(1)).as("n"))
+        .withColumn("_r", row_number().over(w))
+        .filter(col("_r").equalTo(1))
+        .select(col("player_id"), col(column).as("primary_" + column));
+  }
+
+  /** The global rating restricted to the players whose primary {@code column} is each value. */
+  private static Dataset<Row> filtered(Dataset<Row> global, String column, Leagues leagues) {
+    String primary = "primary_" + column;
+    WindowSpec byValue = Window.partitionBy(primary).orderBy(col("rank"));
+    Dataset<Row> ranked =
+        global
+            .drop("percentile", "league")
+            .withColumn("board", concat(lit(column + ":"), col(primary)))
+            .withColumn("rank", row_number().over(byValue).cast(DataTypes.LongType));
+    Dataset<Row> out = withLeagues(ranked, leagues, Window.partitionBy("board"));
+    return out.select(
+        java.util.Arrays.stream(global.columns())
+            .map(org.apache.spark.sql.functions::col)
+            .toArray(Column[]::new));
+  }
+}
