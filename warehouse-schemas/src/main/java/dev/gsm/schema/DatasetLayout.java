@@ -15,7 +15,8 @@ import java.util.Objects;
  *                                                               match with log_offset &lt;= L is in
  * bans/season=2026-S4/…                                         bans, recorded as facts
  * views/&lt;name&gt;/version=&lt;V&gt;/…                                    versioned batch views
- * views/&lt;name&gt;/current                                          pointer to the current version
+ * views/_current/season=&lt;S&gt;                                     the season's current run: one version id
+ *                                                               for every view of that run
  * rejects/&lt;job&gt;/version=&lt;V&gt;/…                                   records a job set aside, with reasons
  * ground-truth/season=&lt;S&gt;/…                                      what the generator planted (synthetic data only)
  * </pre>
@@ -82,6 +83,14 @@ public record DatasetLayout(String root) {
 
   public String viewVersion(String name, String version) {
     return view(name) + "/version=" + version;
+  }
+
+  /**
+   * The pointer to the current run of a season: one object holding the version id that every view
+   * of that run shares, so a season's views become current together, in one atomic PUT or rename.
+   */
+  public String currentRun(String season) {
+    return root + "/" + VIEWS + "/_current/season=" + season;
   }
 
   public String rejects(String job, String version) {

@@ -1,0 +1,62 @@
+package dev.gsm.realtime;
+
+import java.util.Objects;
+
+/**
+ * One leaderboard of a season. {@link Kind#GLOBAL} and {@link Kind#MODE} rank their own rating (the
+ * global rating over every rated match; one rating per mode over that mode's matches); {@link
+ * Kind#REGION} and {@link Kind#PLATFORM} rank the global rating of the players whose current region
+ * or platform (that of their latest rated match) is the value.
+ */
+public record Board(Kind kind, String value) {
+
+  public enum Kind {
+    GLOBAL,
+    MODE,
+    REGION,
+    PLATFORM
+  }
+
+  public Board {
+    Objects.requireNonNull(kind, "kind");
+    if (kind == Kind.GLOBAL) {
+      value = "";
+    } else {
+      Objects.requireNonNull(value, "value");
+    }
+  }
+
+  public static Board global() {
+    return new Board(Kind.GLOBAL, "");
+  }
+
+  public static Board mode(String mode) {
+    return new Board(Kind.MODE, mode);
+  }
+
+  public static Board region(String region) {
+    return new Board(Kind.REGION, region);
+  }
+
+  public static Board platform(String platform) {
+    return new Board(Kind.PLATFORM, platform);
+  }
+
+  /** The key suffix: global, mode:&lt;m&gt;, region:&lt;r&gt;, platform:&lt;p&gt;. */
+  public String suffix() {
+    return switch (kind) {
+      case GLOBAL -> "global";
+      case MODE -> "mode:" + value;
+      case REGION -> "region:" + value;
+      case PLATFORM -> "platform:" + value;
+    };
+  }
+
+  /** The player-hash field whose rating this board ranks. */
+  String ratingField() {
+    return switch (kind) {
+      case GLOBAL, REGION, PLATFORM -> PlayerState.GLOBAL_FIELD;
+      case MODE -> PlayerState.MODE_FIELD_PREFIX + value;
+    };
+  }
+}

@@ -1,0 +1,6 @@
+package dev.gsm.realtime;
+
+import java.util.List;
+
+/** A page of a board of the current generation, and what it was built from. */
+public record BoardPage(Stamp stamp, long total, List<BoardRow> rows) {}

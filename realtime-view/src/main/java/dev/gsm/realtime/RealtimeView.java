@@ -1,0 +1,496 @@
+package dev.gsm.realtime;
+
+import dev.gsm.core.rating.PlayerRating;
+import dev.gsm.core.rating.RankKey;
+import dev.gsm.core.rating.RatingEngine;
+import dev.gsm.core.rating.RatingParameters;
+import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.LettuceFutures;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The real-time view in Redis: generations, player states, boards, and the atomic steps between
+ * them. One definition for the speed layer (apply, hand-over), the batch publish step ({@link
+ * #loadGeneration}) and the serving API ({@link #page}, {@link #player}). Thread-safe (Lettuce
+ * connections are).
+ */
+public final class RealtimeView {
+
+  /** What {@link #apply} did. */
+  public enum ApplyOutcome {
+    /** The changes and the new marker are in, together. */
+    APPLIED,
+    /** The marker was already at or past the batch: a redelivery, nothing changed. */
+    ALREADY_APPLIED,
+    /** The generation is no longer ready or live (it was switched away from or dropped). */
+    GENERATION_NOT_WRITABLE,
+    /** Someone else moved the marker since the states were read: read again. */
+    CONFLICT
+  }
+
+  private static final LuaScript APPLY = LuaScript.load("apply.lua");
+  private static final LuaScript INIT = LuaScript.load("init.lua");
+  private static final LuaScript READY = LuaScript.load("ready.lua");
+  private static final LuaScript SWITCH = LuaScript.load("switch.lua");
+  private static final LuaScript PAGE = LuaScript.load("page.lua");
+  private static final LuaScript PLAYER = LuaScript.load("player.lua");
+
+  private static final int PIPELINE = 2_000;
+  private static final Duration AWAIT = Duration.ofMinutes(1);
+
+  private final StatefulRedisConnection<String, String> connection;
+  private final RedisCommands<String, String> redis;
+  private final RedisAsyncCommands<String, String> async;
+  private final RedisLayout layout;
+  private final RatingEngine engine;
+
+  public RealtimeView(
+      StatefulRedisConnection<String, String> connection,
+      RedisLayout layout,
+      RatingParameters params) {
+    this.connection = Objects.requireNonNull(connection, "connection");
+    this.redis = connection.sync();
+    this.async = connection.async();
+    this.layout = Objects.requireNonNull(layout, "layout");
+    this.engine = new RatingEngine(params);
+  }
+
+  public RedisLayout layout() {
+    return layout;
+  }
+
+  public StatefulRedisConnection<String, String> connection() {
+    return connection;
+  }
+
+  /** The sorted-set score of a rating: {@code RankKey.redisScore(RankKey.of(display, games))}. */
+  public double score(PlayerRating r) {
+    return RankKey.redisScore(RankKey.of(engine.displayScore(r), r.games()));
+  }
+
+  // ---------------------------------------------------------------- generations
+
+  /** The current generation, creating an empty live one (watermark 0) on first start. */
+  public Generation ensureGeneration() {
+    Long id =
+        INIT.run(
+            redis,
+            ScriptOutputType.INTEGER,
+            new String[] {layout.current(), layout.generationSequence()},
+            layout.prefix(),
+            Long.toString(System.currentTimeMillis()));
+    return generation(id).orElseThrow();
+  }
+
+  public Optional<Generation> current() {
+    String id = redis.get(layout.current());
+    return id == null ? Optional.empty() : generation(Long.parseLong(id));
+  }
+
+  /** The generation loaded and waiting for the hand-over, if any. */
+  public Optional<Generation> next() {
+    String id = redis.get(layout.next());
+    return id == null ? Optional.empty() : generation(Long.parseLong(id));
+  }
+
+  public Optional<Generation> generation(long id) {
+    Map<String, String> m = redis.hgetall(layout.meta(id));
+    if (m == null || m.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Generation(
+            id,
+            Generation.State.parse(m.get("state")),
+            m.getOrDefault("version", ""),
+            Long.parseLong(m.getOrDefault("watermark", "0")),
+            Long.parseLong(m.getOrDefault("applied", "0"))));
+  }
+
+  /** Every generation whose meta key exists, by id. */
+  public List<Generation> generations() {
+    List<Generation> out = new ArrayList<>();
+    for (String key : scan(glob(layout.prefix()) + "g*:meta")) {
+      String id = key.substring(layout.prefix().length() + 1, key.length() - ":meta".length());
+      if (id.chars().allMatch(Character::isDigit)) {
+        generation(Long.parseLong(id)).ifPresent(out::add);
+      }
+    }
+    out.sort((a, b) -> Long.compare(a.id(), b.id()));
+    return out;
+  }
+
+  /**
+   * Loads a batch view version into the keys of a new generation and marks it ready for the
+   * hand-over: the publish step's entry point. The players are every player state of every season
+   * the view holds (ratings with their counters, modes, region, platform); boards are derived here,
+   * with the one score encoding. Readers keep reading the current generation meanwhile; the speed
+   * layer then replays the log after {@code watermark} into the new generation and switches to it.
+   * A load that dies half-way leaves a LOADING generation that the next load drops.
+   *
+   * @param version the batch view version (for the answers' stamps)
+   * @param watermark the view's watermark L: it covers every log offset {@code <= L}
+   */
+  public Generation loadGeneration(String version, long watermark, Iterable<PlayerState> players) {
+    Objects.requireNonNull(version, "version");
+    if (watermark < 0) {
+      throw new IllegalArgumentException("watermark must be >= 0, was " + watermark);
+    }
+    for (Generation g : generations()) {
+      if (g.state() == Generation.State.LOADING) {
+        drop(g.id()); // a publish step that died half-way: its generation starts again
+      }
+    }
+    long id = redis.incr(layout.generationSequence());
+    Map<String, String> meta = new LinkedHashMap<>();
+    meta.put("state", Generation.State.LOADING.redisName());
+    meta.put("version", version);
+    meta.put("watermark", Long.toString(watermark));
+    meta.put("applied", Long.toString(watermark));
+    meta.put("created_at", Long.toString(System.currentTimeMillis()));
+    redis.hset(layout.meta(id), meta);
+    List<RedisFuture<?>> pending = new ArrayList<>();
+    for (PlayerState p : players) {
+      pending.add(async.hset(layout.player(id, p.season(), p.playerId()), p.toHash()));
+      for (String[] z : boardEntries(id, p)) {
+        pending.add(async.zadd(z[0], Double.parseDouble(z[1]), z[2]));
+      }
+      if (pending.size() >= PIPELINE) {
+        await(pending);
+        pending.clear();
+      }
+    }
+    await(pending);
+    READY.run(
+        redis,
+        ScriptOutputType.INTEGER,
+        new String[] {layout.next()},
+        layout.prefix(),
+        Long.toString(id));
+    return generation(id).orElseThrow();
+  }
+
+  /**
+   * The hand-over's atomic switch: {@code id} (READY) becomes current, the old generation RETIRED.
+   * Empty when {@code id} has applied less of the log than the current one (replay, then retry).
+   *
+   * @return the old generation's id, or -1 when there was none
+   * @throws IllegalStateException when {@code id} is not READY or covers less than the current one
+   */
+  public OptionalLong switchTo(long id) {
+    Long old;
+    try {
+      old =
+          SWITCH.run(
+              redis,
+              ScriptOutputType.INTEGER,
+              new String[] {layout.current(), layout.next()},
+              layout.prefix(),
+              Long.toString(id));
+    } catch (io.lettuce.core.RedisCommandExecutionException e) {
+      throw new IllegalStateException("cannot switch to generation " + id, e);
+    }
+    return old == -2 ? OptionalLong.empty() : OptionalLong.of(old);
+  }
+
+  /**
+   * Deletes a generation's keys. Its state is set to RETIRED first so that no writer adds to it;
+   * the meta key goes last, so an interrupted drop is found and finished by the next sweep.
+   */
+  public void drop(long id) {
+    if (id == currentId()) {
+      throw new IllegalStateException("generation " + id + " is current");
+    }
+    redis.hset(layout.meta(id), "state", Generation.State.RETIRED.redisName());
+    String meta = layout.meta(id);
+    List<String> batch = new ArrayList<>();
+    for (String key : scan(glob(layout.generationPrefix(id)) + "*")) {
+      if (!key.equals(meta)) {
+        batch.add(key);
+        if (batch.size() == 1000) {
+          redis.unlink(batch.toArray(String[]::new));
+          batch.clear();
+        }
+      }
+    }
+    if (!batch.isEmpty()) {
+      redis.unlink(batch.toArray(String[]::new));
+    }
+    redis.del(meta);
+  }
+
+  private long currentId() {
+    String id = redis.get(layout.current());
+    return id == null ? -1 : Long.parseLong(id);
+  }
+
+  // ---------------------------------------------------------------- the speed layer's step
+
+  /** Player states of one season in a generation; players without a state are absent. */
+  public Map<String, PlayerState> readPlayers(
+      long generation, String season, Collection<String> playerIds) {
+    List<String> ids = new ArrayList<>(playerIds);
+    List<RedisFuture<Map<String, String>>> futures = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      futures.add(async.hgetall(layout.player(generation, season, id)));
+    }
+    await(futures);
+    Map<String, PlayerState> out = new LinkedHashMap<>();
+    for (int i = 0; i < ids.size(); i++) {
+      PlayerState s = PlayerState.fromHash(season, ids.get(i), getNow(futures.get(i)));
+      if (s != null) {
+        out.put(ids.get(i), s);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Writes new player states, their board entries and dead letters into a generation and moves its
+   * applied-through marker from {@code expectedApplied} to {@code newApplied}, in one atomic Redis
+   * step (a Lua script): the effect of a batch of log entries is exactly once however often it is
+   * delivered.
+   */
+  public ApplyOutcome apply(
+      long generation,
+      long expectedApplied,
+      long newApplied,
+      List<PlayerUpdate> updates,
+      List<DeadLetter> deadLetters) {
+    List<String> args = new ArrayList<>(16 + updates.size() * 24);
+    args.add(Long.toString(expectedApplied));
+    args.add(Long.toString(newApplied));
+    args.add(layout.deadLetters());
+    args.add(layout.deadLetterOffsets());
+    for (PlayerUpdate u : updates) {
+      addOps(generation, u, args);
+    }
+    for (DeadLetter d : deadLetters) {
+      args.add("D");
+      args.add(Long.toString(d.offset()));
+      args.add(d.reason());
+      args.add(d.json() == null ? "" : d.json());
+    }
+    Long r =
+        APPLY.run(
+            redis,
+            ScriptOutputType.INTEGER,
+            new String[] {layout.meta(generation)},
+            args.toArray(String[]::new));
+    return switch (r.intValue()) {
+      case 1 -> ApplyOutcome.APPLIED;
+      case 0 -> ApplyOutcome.ALREADY_APPLIED;
+      case -1 -> ApplyOutcome.GENERATION_NOT_WRITABLE;
+      case -2 -> ApplyOutcome.CONFLICT;
+      default -> throw new IllegalStateException("apply.lua returned " + r);
+    };
+  }
+
+  private void addOps(long generation, PlayerUpdate u, List<String> args) {
+    PlayerState a = u.after();
+    PlayerState b = u.before();
+    Map<String, String> hash = a.toHash();
+    args.add("H");
+    args.add(layout.player(generation, a.season(), a.playerId()));
+    args.add(Integer.toString(hash.size()));
+    hash.forEach(
+        (f, v) -> {
+          args.add(f);
+          args.add(v);
+        });
+    for (String[] z : boardEntries(generation, a)) {
+      boolean modeUnchanged =
+          b != null
+              && z[3] != null
+              && a.modes().get(z[3]) != null
+              && a.modes().get(z[3]).equals(b.modes().get(z[3]));
+      if (!modeUnchanged) {
+        args.add("Z");
+        args.add(z[0]);
+        args.add(z[1]);
+        args.add(z[2]);
+      }
+    }
+    if (b != null && !b.region().equals(a.region())) {
+      args.add("R");
+      args.add(layout.board(generation, a.season(), Board.region(b.region())));
+      args.add(a.playerId());
+    }
+    if (b != null && !b.platform().equals(a.platform())) {
+      args.add("R");
+      args.add(layout.board(generation, a.season(), Board.platform(b.platform())));
+      args.add(a.playerId());
+    }
+  }
+
+  /** {key, score, member, mode or null} of every board a player state is on. */
+  private List<String[]> boardEntries(long generation, PlayerState p) {
+    List<String[]> out = new ArrayList<>(4 + p.modes().size());
+    String global = scoreText(p.global());
+    String s = p.season();
+    out.add(new String[] {layout.board(generation, s, Board.global()), global, p.playerId(), null});
+    out.add(
+        new String[] {
+          layout.board(generation, s, Board.region(p.region())), global, p.playerId(), null
+        });
+    out.add(
+        new String[] {
+          layout.board(generation, s, Board.platform(p.platform())), global, p.playerId(), null
+        });
+    for (Map.Entry<String, PlayerRating> m : p.modes().entrySet()) {
+      out.add(
+          new String[] {
+            layout.board(generation, s, Board.mode(m.getKey())),
+            scoreText(m.getValue()),
+            p.playerId(),
+            m.getKey()
+          });
+    }
+    return out;
+  }
+
+  private String scoreText(PlayerRating r) {
+    // an integer below 2^53 (RankKey): printed as one, so the sorted set holds it exactly
+    return Long.toString((long) score(r));
+  }
+
+  // ---------------------------------------------------------------- reads (serving API)
+
+  /**
+   * Ranks {@code [start, start + count)} (0-based) of a board of the current generation, read in
+   * one atomic step with the generation's stamp. Empty when there is no generation yet.
+   */
+  public Optional<BoardPage> page(String season, Board board, long start, int count) {
+    if (start < 0 || count < 1) {
+      throw new IllegalArgumentException("start >= 0 and count >= 1 required");
+    }
+    List<Object> r =
+        PAGE.run(
+            redis,
+            ScriptOutputType.MULTI,
+            new String[] {layout.current()},
+            layout.prefix(),
+            season,
+            board.suffix(),
+            board.ratingField(),
+            Long.toString(start),
+            Long.toString(start + count - 1));
+    if (r == null || r.isEmpty()) {
+      return Optional.empty();
+    }
+    Stamp stamp = stamp(r);
+    @SuppressWarnings("unchecked")
+    List<Object> rows = (List<Object>) r.get(5);
+    List<BoardRow> out = new ArrayList<>(rows.size() / 2);
+    for (int i = 0; i + 1 < rows.size(); i += 2) {
+      PlayerRating rating = PlayerState.decode((String) rows.get(i + 1));
+      out.add(
+          new BoardRow(start + i / 2, (String) rows.get(i), rating, engine.displayScore(rating)));
+    }
+    return Optional.of(new BoardPage(stamp, (Long) r.get(4), out));
+  }
+
+  /** A player's state and global rank in a season of the current generation. */
+  public Optional<PlayerView> player(String season, String playerId) {
+    List<Object> r =
+        PLAYER.run(
+            redis,
+            ScriptOutputType.MULTI,
+            new String[] {layout.current()},
+            layout.prefix(),
+            season,
+            playerId);
+    if (r == null || r.isEmpty()) {
+      return Optional.empty();
+    }
+    @SuppressWarnings("unchecked")
+    List<Object> kv = (List<Object>) r.get(6);
+    Map<String, String> h = new LinkedHashMap<>();
+    for (int i = 0; i + 1 < kv.size(); i += 2) {
+      h.put((String) kv.get(i), (String) kv.get(i + 1));
+    }
+    PlayerState state = PlayerState.fromHash(season, playerId, h);
+    if (state == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new PlayerView(stamp(r), state, (Long) r.get(4), (Long) r.get(5)));
+  }
+
+  /** Every member of a board of one generation in rank order (tests, tools; O(board)). */
+  public List<String> boardMembers(long generation, String season, Board board) {
+    return redis.zrange(layout.board(generation, season, board), 0, -1);
+  }
+
+  private static Stamp stamp(List<Object> r) {
+    return new Stamp(
+        Long.parseLong((String) r.get(0)),
+        r.get(1) == null ? "" : (String) r.get(1),
+        r.get(2) == null ? 0 : Long.parseLong((String) r.get(2)),
+        r.get(3) == null ? 0 : Long.parseLong((String) r.get(3)));
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private List<String> scan(String pattern) {
+    List<String> keys = new ArrayList<>();
+    ScanCursor cursor = ScanCursor.INITIAL;
+    ScanArgs args = ScanArgs.Builder.matches(pattern).limit(1000);
+    do {
+      KeyScanCursor<String> c = redis.scan(cursor, args);
+      keys.addAll(c.getKeys());
+      cursor = c;
+    } while (!cursor.isFinished());
+    return keys;
+  }
+
+  /** Escapes glob characters of a literal key prefix for SCAN MATCH. */
+  static String glob(String literal) {
+    StringBuilder b = new StringBuilder(literal.length() + 4);
+    for (char c : literal.toCharArray()) {
+      if (c == '*' || c == '?' || c == '[' || c == ']' || c == '\\') {
+        b.append('\\');
+      }
+      b.append(c);
+    }
+    return b.toString();
+  }
+
+  private static void await(List<? extends RedisFuture<?>> futures) {
+    if (futures.isEmpty()) {
+      return;
+    }
+    if (!LettuceFutures.awaitAll(AWAIT, futures.toArray(RedisFuture[]::new))) {
+      throw new IllegalStateException("Redis did not answer within " + AWAIT);
+    }
+    for (Iterator<? extends RedisFuture<?>> it = futures.iterator(); it.hasNext(); ) {
+      getNow(it.next());
+    }
+  }
+
+  private static <T> T getNow(RedisFuture<T> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for Redis", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("Redis command failed: " + e.getCause().getMessage(), e);
+    }
+  }
+}

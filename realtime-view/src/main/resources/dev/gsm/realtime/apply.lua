@@ -1,0 +1,47 @@
+-- Applies a batch of state changes to one generation together with its applied-through marker:
+-- the exactly-once step of the speed layer. Refused when the generation is not ready or live
+-- (a stale writer) or when the marker moved since the caller read the states (compare-and-set).
+-- KEYS[1] generation meta hash
+-- ARGV[1] expected applied, ARGV[2] new applied, ARGV[3] dead-letter stream, ARGV[4] dlq offsets
+-- then ops: 'H' key n f1 v1 .. fn vn | 'Z' key score member | 'R' key member
+--           | 'D' offset reason json
+-- Returns 1 applied, 0 already applied, -1 generation not writable, -2 marker moved.
+local state = redis.call('HGET', KEYS[1], 'state')
+if state ~= 'ready' and state ~= 'live' then return -1 end
+local applied = tonumber(redis.call('HGET', KEYS[1], 'applied'))
+if applied >= tonumber(ARGV[2]) then return 0 end
+if applied ~= tonumber(ARGV[1]) then return -2 end
+-- validate the whole batch first: a script that fails half-way keeps its earlier writes
+local i = 5
+while i <= #ARGV do
+  local op = ARGV[i]
+  if op == 'H' then i = i + 3 + 2 * tonumber(ARGV[i + 2])
+  elseif op == 'Z' or op == 'D' then i = i + 4
+  elseif op == 'R' then i = i + 3
+  else return redis.error_reply('apply.lua: unknown op ' .. tostring(op)) end
+end
+if i ~= #ARGV + 1 then return redis.error_reply('apply.lua: truncated ops') end
+i = 5
+while i <= #ARGV do
+  local op = ARGV[i]
+  if op == 'H' then
+    local n = tonumber(ARGV[i + 2])
+    local args = {}
+    for j = 1, 2 * n do args[j] = ARGV[i + 2 + j] end
+    redis.call('HSET', ARGV[i + 1], unpack(args))
+    i = i + 3 + 2 * n
+  elseif op == 'Z' then
+    redis.call('ZADD', ARGV[i + 1], ARGV[i + 2], ARGV[i + 3])
+    i = i + 4
+  elseif op == 'R' then
+    redis.call('ZREM', ARGV[i + 1], ARGV[i + 2])
+    i = i + 3
+  else
+    if redis.call('SADD', ARGV[4], ARGV[i + 1]) == 1 then
+      redis.call('XADD', ARGV[3], '*', 'offset', ARGV[i + 1], 'reason', ARGV[i + 2], 'm', ARGV[i + 3])
+    end
+    i = i + 4
+  end
+end
+redis.call('HSET', KEYS[1], 'applied', ARGV[2])
+return 1
