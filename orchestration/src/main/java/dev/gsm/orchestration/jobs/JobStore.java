@@ -126,6 +126,10 @@ public final class JobStore implements AutoCloseable {
     return tx;
   }
 
+  public org.springframework.batch.core.launch.JobLauncher launcher() {
+    return launcher;
+  }
+
   public Path directory() {
     return directory;
   }
@@ -154,7 +158,7 @@ public final class JobStore implements AutoCloseable {
   }
 
   /** Executions of this instance still marked running whose launching process is gone. */
-  void failExecutionsOfDeadProcesses(String jobName, JobParameters identifying) {
+  public void failExecutionsOfDeadProcesses(String jobName, JobParameters identifying) {
     JobInstance instance = repository.getJobInstance(jobName, identifying);
     if (instance == null) {
       return;
