@@ -74,6 +74,9 @@ public final class PublishJob {
     public final AtomicLong retries = new AtomicLong();
     public final AtomicLong chunks = new AtomicLong();
     public volatile Generation generation;
+
+    /** Where to report progress (every 20 chunks), or null. */
+    public volatile java.io.PrintStream log;
   }
 
   private final JobRepository repository;
@@ -138,7 +141,13 @@ public final class PublishJob {
     progress.itemsWritten.addAndGet(chunk.size());
     progress.requests.addAndGet(s.requests());
     progress.retries.addAndGet(s.retries());
-    progress.chunks.incrementAndGet();
+    long chunks = progress.chunks.incrementAndGet();
+    java.io.PrintStream log = progress.log;
+    if (log != null && chunks % 20 == 0) {
+      log.printf(
+          "  dynamodb: %,d items written in this run (%,d chunks, %,d resends)%n",
+          progress.itemsWritten.get(), chunks, progress.retries.get());
+    }
   }
 
   Step redisStep() {
