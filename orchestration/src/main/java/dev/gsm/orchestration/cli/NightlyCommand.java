@@ -24,13 +24,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "nightly",
     mixinStandardHelpOptions = true,
-    description = {
-      "Runs the nightly flow of a season: rankings → insights (Spark jobs of batch-jobs, as child",
-      "processes: local java with batch-jobs' classpath, or spark-submit with --spark-submit-jar)",
-      "→ publish. One run per season and night: after a failure, run the same command again and",
-      "it restarts at the failed step. Production runs the same steps from Airflow",
-      "(orchestration/airflow/dags/gsm_nightly.py)."
-    })
+    description =
+        "Runs the nightly flow of a season: rankings → insights (Spark jobs of batch-jobs, as child processes: local java with batch-jobs' classpath, or spark-submit with --spark-submit-jar) → publish. One run per season and night: after a failure, run the same command again and it restarts at the failed step. Production runs the same steps from Airflow (orchestration/airflow/dags/gsm_nightly.py).")
 final class NightlyCommand implements Callable<Integer> {
 
   @Mixin StoreOptions stores = new StoreOptions();

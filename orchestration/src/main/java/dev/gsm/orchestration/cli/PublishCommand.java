@@ -18,13 +18,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "publish",
     mixinStandardHelpOptions = true,
-    description = {
-      "Publishes a version of the season's leaderboards view to the serving stores: the global",
-      "board into DynamoDB (global-rankings, RankingIndex) in chunks, every player state into a",
-      "new Redis generation that the speed layer then takes over. The version must have its",
-      "manifest, and its files must match it. After a failure, run the same command again: it",
-      "continues after the last committed chunk (job repository: <data root>/_orchestration)."
-    })
+    description =
+        "Publishes a version of the season's leaderboards view to the serving stores: the global board into DynamoDB (global-rankings, RankingIndex) in chunks, every player state into a new Redis generation that the speed layer then takes over. The version must have its manifest, and its files must match it. After a failure, run the same command again: it continues after the last committed chunk (job repository: <data root>/_orchestration).")
 final class PublishCommand implements Callable<Integer> {
 
   @Mixin StoreOptions stores = new StoreOptions();

@@ -14,11 +14,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "trigger-nightly",
     mixinStandardHelpOptions = true,
-    description = {
-      "Triggers the night's run of the gsm_nightly DAG through Airflow's REST API and watches it",
-      "until it succeeds or fails, printing each task's state changes. Triggering the same night",
-      "again watches the existing run."
-    })
+    description =
+        "Triggers the night's run of the gsm_nightly DAG through Airflow's REST API and watches it until it succeeds or fails, printing each task's state changes. Triggering the same night again watches the existing run.")
 final class TriggerNightlyCommand implements Callable<Integer> {
 
   @Option(
