@@ -17,7 +17,7 @@ final class Summaries {
         e.getJobInstance().getJobName(),
         e.getId(),
         e.getJobInstance().getInstanceId(),
-        e.getJobParameters(),
+        identifying(e),
         e.getStatus());
     for (StepExecution s : e.getStepExecutions()) {
       out.printf(
@@ -36,6 +36,16 @@ final class Summaries {
       out.println("  run the same command again to restart where it stopped");
     }
     return e.getStatus() == BatchStatus.COMPLETED ? 0 : 1;
+  }
+
+  private static String identifying(JobExecution e) {
+    StringBuilder b = new StringBuilder();
+    e.getJobParameters()
+        .getIdentifyingParameters()
+        .forEach(
+            (k, v) ->
+                b.append(b.length() == 0 ? "" : " ").append(k).append('=').append(v.getValue()));
+    return b.toString();
   }
 
   private static String elapsed(LocalDateTime start, LocalDateTime end) {
