@@ -1,0 +1,159 @@
+package dev.gsm.orchestration.publish;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gsm.dataset.DatasetFs;
+import dev.gsm.schema.DatasetLayout;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Finds and checks a version of the {@code leaderboards} view under a data root, without Spark.
+ * Reads the layout batch-jobs' {@code ViewStore} writes:
+ *
+ * <pre>
+ * views/_current/season=&lt;S&gt;                       the season's current run (one version id)
+ * views/leaderboards/current                      the older per-view pointer, read as a fallback
+ * views/leaderboards/version=&lt;V&gt;/_manifest.json   written last: without it the version does not exist
+ * views/leaderboards/version=&lt;V&gt;/part-*.parquet
+ * </pre>
+ *
+ * A version is published only when its manifest exists, names this view, version and season, has a
+ * log-offset watermark, and lists files that are all there with the listed lengths and SHA-256.
+ */
+public final class ViewVersions {
+
+  public static final String LEADERBOARDS = "leaderboards";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final DatasetLayout layout;
+  private final Configuration conf;
+
+  public ViewVersions(DatasetLayout layout, Configuration conf) {
+    this.layout = layout;
+    this.conf = conf;
+  }
+
+  /** The current version of a season: the run pointer, else the view's own pointer. */
+  public Optional<String> current(String season) {
+    Optional<String> run = readPointer(new Path(layout.currentRun(season)));
+    return run.isPresent() ? run : readPointer(new Path(layout.view(LEADERBOARDS), "current"));
+  }
+
+  /** Resolves {@code version} (or the season's current one when empty) and checks it. */
+  public ViewVersion resolve(String season, Optional<String> version) {
+    String v =
+        version
+            .or(() -> current(season))
+            .orElseThrow(
+                () ->
+                    new PublishRefused(
+                        "season " + season + " has no current run under " + layout.root()));
+    if (!ViewVersion.VERSION_ID.matcher(v).matches()) {
+      throw new PublishRefused("not a version id: " + v);
+    }
+    return check(season, v);
+  }
+
+  ViewVersion check(String season, String version) {
+    Path dir = new Path(layout.viewVersion(LEADERBOARDS, version));
+    Path manifestPath = new Path(dir, "_manifest.json");
+    FileSystem fs = DatasetFs.fileSystem(dir, conf);
+    JsonNode m;
+    try (InputStream in = fs.open(manifestPath)) {
+      m = JSON.readTree(in);
+    } catch (FileNotFoundException e) {
+      throw new PublishRefused(
+          "version "
+              + version
+              + " of "
+              + LEADERBOARDS
+              + " has no manifest ("
+              + manifestPath
+              + "): it was never committed, and an uncommitted version is never published",
+          e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + manifestPath, e);
+    }
+    expect(m, "view", LEADERBOARDS, manifestPath);
+    expect(m, "version", version, manifestPath);
+    expect(m, "season", season, manifestPath);
+    if (!m.path("watermark_offset").canConvertToLong()) {
+      throw new PublishRefused(
+          manifestPath + " has no watermark_offset: the view predates log-offset watermarks");
+    }
+    List<String> files = new ArrayList<>();
+    for (JsonNode f : m.path("files")) {
+      Path file = new Path(dir, f.path("name").asText());
+      try {
+        FileStatus st = fs.getFileStatus(file);
+        if (st.getLen() != f.path("length").asLong()) {
+          throw new PublishRefused(
+              file + " is " + st.getLen() + " bytes, the manifest says " + f.path("length"));
+        }
+        String sha = sha256(fs, file);
+        if (!sha.equals(f.path("sha256").asText())) {
+          throw new PublishRefused(file + " does not have the SHA-256 its manifest lists");
+        }
+      } catch (FileNotFoundException e) {
+        throw new PublishRefused(file + " is listed by the manifest but missing", e);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot check " + file, e);
+      }
+      files.add(file.toString());
+    }
+    if (files.isEmpty()) {
+      throw new PublishRefused(manifestPath + " lists no data files");
+    }
+    files.sort(String::compareTo);
+    return new ViewVersion(
+        season, version, m.get("watermark_offset").asLong(), m.path("rows").asLong(), files);
+  }
+
+  private static void expect(JsonNode m, String field, String value, Path where) {
+    if (!value.equals(m.path(field).asText())) {
+      throw new PublishRefused(
+          where + ": " + field + " is '" + m.path(field).asText() + "', expected '" + value + "'");
+    }
+  }
+
+  private Optional<String> readPointer(Path pointer) {
+    FileSystem fs = DatasetFs.fileSystem(pointer, conf);
+    try (InputStream in = fs.open(pointer)) {
+      return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).trim());
+    } catch (FileNotFoundException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + pointer, e);
+    }
+  }
+
+  private static String sha256(FileSystem fs, Path path) throws IOException {
+    MessageDigest sha;
+    try {
+      sha = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+    try (InputStream in = new DigestInputStream(fs.open(path), sha)) {
+      in.transferTo(OutputStream.nullOutputStream());
+    }
+    return HexFormat.of().formatHex(sha.digest());
+  }
+}

@@ -1,0 +1,276 @@
+package dev.gsm.orchestration.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gsm.core.rating.RatingParameters;
+import dev.gsm.orchestration.jobs.JobStore;
+import dev.gsm.realtime.Board;
+import dev.gsm.realtime.Generation;
+import dev.gsm.realtime.PlayerState;
+import dev.gsm.realtime.RealtimeView;
+import dev.gsm.realtime.RedisLayout;
+import dev.gsm.schema.DatasetLayout;
+import dev.gsm.store.GlobalRankingsTable;
+import dev.gsm.store.GlobalRankingsTable.RankingItem;
+import dev.gsm.testing.DynamoDbEndpoint;
+import dev.gsm.testing.DynamoDbLocalExtension;
+import dev.gsm.testing.RedisEndpoint;
+import dev.gsm.testing.RedisExtension;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.StepExecution;
+import org.springframework.batch.core.repository.JobInstanceAlreadyCompleteException;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The publish job on DynamoDB Local and a real Redis, with a job repository on disk. */
+@ExtendWith({DynamoDbLocalExtension.class, RedisExtension.class})
+class PublishJobIT {
+
+  static final String VERSION = "20261121T020000Z-3fa85f64";
+  static final int PLAYERS = 1_050;
+  static final int CHUNK = 100;
+
+  @TempDir Path root;
+  DynamoDbClient dynamo;
+  GlobalRankingsTable table;
+  RedisClient redisClient;
+  StatefulRedisConnection<String, String> redis;
+  RealtimeView realtime;
+  static final AtomicInteger TABLES = new AtomicInteger();
+
+  @BeforeEach
+  void stores(DynamoDbEndpoint db, RedisEndpoint r) {
+    dynamo =
+        DynamoDbClient.builder()
+            .endpointOverride(URI.create(db.endpoint()))
+            .region(Region.of(db.region()))
+            .credentialsProvider(
+                StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(db.accessKey(), db.secretKey())))
+            .build();
+    table =
+        new GlobalRankingsTable(
+            dynamo, "global-rankings-" + TABLES.incrementAndGet(), (a, ms) -> {});
+    table.createIfMissing();
+    redisClient = RedisClient.create(r.url());
+    redis = redisClient.connect();
+    realtime = new RealtimeView(redis, new RedisLayout(r.keyPrefix()), RatingParameters.defaults());
+  }
+
+  @AfterEach
+  void close() {
+    redis.close();
+    redisClient.shutdown();
+    dynamo.close();
+  }
+
+  @Test
+  void restartAfterAFailedChunkContinuesWhereItStopped() throws Exception {
+    LeaderboardsFixture f = LeaderboardsFixture.write(root, VERSION, PLAYERS, 4_242);
+    ViewVersion v = versions().resolve(LeaderboardsFixture.SEASON, Optional.empty());
+    assertThat(v.version()).isEqualTo(VERSION);
+
+    // First run: the fourth chunk's write fails (after three committed chunks).
+    AtomicInteger calls = new AtomicInteger();
+    AtomicBoolean failed = new AtomicBoolean();
+    PublishJob.Hooks failFourthChunkOnce =
+        new PublishJob.Hooks(
+            w ->
+                chunk -> {
+                  if (calls.incrementAndGet() == 4 && failed.compareAndSet(false, true)) {
+                    throw new IllegalStateException("DynamoDB went away (injected)");
+                  }
+                  w.write(chunk);
+                },
+            p -> p);
+    JobExecution first;
+    PublishJob job1;
+    try (JobStore store = JobStore.open(root.resolve("_orchestration"))) {
+      job1 = publish(store, v, failFourthChunkOnce);
+      first = store.run(job1.job(), PublishJob.parameters(root.toString(), v));
+    }
+    assertThat(first.getStatus()).isEqualTo(BatchStatus.FAILED);
+    assertThat(job1.progress().itemsWritten.get()).isEqualTo(3L * CHUNK);
+    assertThat(realtime.next()).isEmpty();
+
+    // Second run, a new job repository connection (as a new process would open): a restart.
+    JobExecution second;
+    PublishJob job2;
+    try (JobStore store = JobStore.open(root.resolve("_orchestration"))) {
+      job2 = publish(store, v, PublishJob.Hooks.none());
+      second = store.run(job2.job(), PublishJob.parameters(root.toString(), v));
+      assertThat(second.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+      assertThat(second.getJobInstance().getInstanceId())
+          .isEqualTo(first.getJobInstance().getInstanceId());
+      StepExecution dynamoStep = step(second, PublishJob.DYNAMODB_STEP);
+      assertThat(dynamoStep.getReadCount()).isEqualTo(PLAYERS - 3 * CHUNK);
+      assertThat(dynamoStep.getWriteCount()).isEqualTo(PLAYERS - 3 * CHUNK);
+
+      // A third run of a completed publish is refused, not repeated.
+      PublishJob job3 = publish(store, v, PublishJob.Hooks.none());
+      assertThatThrownBy(() -> store.run(job3.job(), PublishJob.parameters(root.toString(), v)))
+          .isInstanceOf(JobInstanceAlreadyCompleteException.class);
+    }
+    assertThat(job2.progress().itemsWritten.get()).isEqualTo(PLAYERS - 3L * CHUNK);
+
+    // DynamoDB: the whole global board, each player once, ranks 1..n, under the version's
+    // generation.
+    String board =
+        GlobalRankingsTable.leaderboardKey(LeaderboardsFixture.SEASON, "global", VERSION);
+    List<RankingItem> items = table.board(board);
+    assertThat(items)
+        .extracting(RankingItem::playerId)
+        .containsExactlyElementsOf(f.boards.get("global"));
+    assertThat(items).extracting(RankingItem::rank).doesNotHaveDuplicates().hasSize(PLAYERS);
+    assertThat(items.get(PLAYERS - 1).rank()).isEqualTo(PLAYERS);
+    assertThat(items).allSatisfy(i -> assertThat(i.timestamp()).isEqualTo(v.generation()));
+    assertThat(items).allSatisfy(i -> assertThat(i.watermarkOffset()).isEqualTo(4_242));
+    assertThat(dynamo.scan(b -> b.tableName(table.tableName()).select("COUNT")).count())
+        .isEqualTo(PLAYERS);
+    LeaderboardRow top = f.rowsOf("global").get(0);
+    assertThat(items.get(0).displayScore()).isEqualTo(top.displayScore());
+    assertThat(items.get(0).league()).isEqualTo(top.league());
+
+    // Redis: one generation, ready for the speed layer's hand-over, boards in the view's order.
+    Generation g = realtime.next().orElseThrow();
+    assertThat(g.state()).isEqualTo(Generation.State.READY);
+    assertThat(g.version()).isEqualTo(VERSION);
+    assertThat(g.watermark()).isEqualTo(4_242);
+    assertThat(realtime.generations()).containsExactly(g);
+    String s = LeaderboardsFixture.SEASON;
+    assertThat(realtime.boardMembers(g.id(), s, Board.global()))
+        .containsExactlyElementsOf(f.boards.get("global"));
+    assertThat(realtime.boardMembers(g.id(), s, Board.mode("1v1")))
+        .containsExactlyElementsOf(f.boards.get("mode:1v1"));
+    assertThat(realtime.boardMembers(g.id(), s, Board.mode("5v5")))
+        .containsExactlyElementsOf(f.boards.get("mode:5v5"));
+    assertThat(realtime.boardMembers(g.id(), s, Board.region("eu")))
+        .containsExactlyElementsOf(f.boards.get("region:eu"));
+  }
+
+  @Test
+  void aRedisLoadThatDiesIsRedoneWholeOnRestartAndDynamoDbIsNotWrittenAgain() throws Exception {
+    LeaderboardsFixture f = LeaderboardsFixture.write(root, VERSION, 600, 99);
+    ViewVersion v = versions().resolve(LeaderboardsFixture.SEASON, Optional.of(VERSION));
+    PublishJob.Hooks dieAfter250Players =
+        new PublishJob.Hooks(
+            w -> w,
+            players ->
+                () -> {
+                  Iterator<PlayerState> it = players.iterator();
+                  AtomicInteger n = new AtomicInteger();
+                  return new Iterator<>() {
+                    @Override
+                    public boolean hasNext() {
+                      return it.hasNext();
+                    }
+
+                    @Override
+                    public PlayerState next() {
+                      if (n.incrementAndGet() > 250) {
+                        throw new IllegalStateException("Redis connection lost (injected)");
+                      }
+                      return it.next();
+                    }
+                  };
+                });
+    try (JobStore store = JobStore.open(root.resolve("_orchestration"))) {
+      JobExecution first =
+          store.run(
+              publish(store, v, dieAfter250Players).job(),
+              PublishJob.parameters(root.toString(), v));
+      assertThat(first.getStatus()).isEqualTo(BatchStatus.FAILED);
+      assertThat(step(first, PublishJob.DYNAMODB_STEP).getStatus())
+          .isEqualTo(BatchStatus.COMPLETED);
+      assertThat(realtime.generations())
+          .extracting(Generation::state)
+          .containsExactly(Generation.State.LOADING);
+    }
+    try (JobStore store = JobStore.open(root.resolve("_orchestration"))) {
+      PublishJob again = publish(store, v, PublishJob.Hooks.none());
+      JobExecution second = store.run(again.job(), PublishJob.parameters(root.toString(), v));
+      assertThat(second.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+      assertThat(again.progress().itemsWritten.get()).isZero();
+    }
+    Generation g = realtime.next().orElseThrow();
+    assertThat(realtime.generations()).containsExactly(g);
+    assertThat(realtime.boardMembers(g.id(), LeaderboardsFixture.SEASON, Board.global()))
+        .containsExactlyElementsOf(f.boards.get("global"));
+  }
+
+  @Test
+  void publishRefusesAVersionWithoutManifest() throws Exception {
+    LeaderboardsFixture f = LeaderboardsFixture.write(root, VERSION, 10, 1);
+    Files.delete(f.versionDir().resolve("_manifest.json"));
+
+    assertThatThrownBy(() -> versions().resolve(LeaderboardsFixture.SEASON, Optional.empty()))
+        .isInstanceOf(PublishRefused.class)
+        .hasMessageContaining("has no manifest")
+        .hasMessageContaining(VERSION);
+  }
+
+  @Test
+  void publishRefusesAVersionWhoseFilesDoNotMatchItsManifest() throws Exception {
+    LeaderboardsFixture f = LeaderboardsFixture.write(root, VERSION, 10, 1);
+    Path part = f.versionDir().resolve("part-00001-6f1c2b7e-c000.snappy.parquet");
+    byte[] bytes = Files.readAllBytes(part);
+    bytes[bytes.length / 2] ^= 1;
+    Files.write(part, bytes);
+
+    assertThatThrownBy(() -> versions().resolve(LeaderboardsFixture.SEASON, Optional.of(VERSION)))
+        .isInstanceOf(PublishRefused.class)
+        .hasMessageContaining("SHA-256");
+  }
+
+  @Test
+  void publishRefusesAManifestOfAnotherSeason() throws Exception {
+    LeaderboardsFixture.write(root, VERSION, 10, 1);
+
+    assertThatThrownBy(() -> versions().resolve("2026-S3", Optional.of(VERSION)))
+        .isInstanceOf(PublishRefused.class)
+        .hasMessageContaining("season is '2026-S4', expected '2026-S3'");
+  }
+
+  ViewVersions versions() {
+    return new ViewVersions(new DatasetLayout(root.toString()), new Configuration());
+  }
+
+  PublishJob publish(JobStore store, ViewVersion v, PublishJob.Hooks hooks) {
+    return new PublishJob(
+        store.repository(),
+        store.transactionManager(),
+        v,
+        new Configuration(),
+        table,
+        realtime,
+        CHUNK,
+        hooks);
+  }
+
+  static StepExecution step(JobExecution e, String name) {
+    return e.getStepExecutions().stream()
+        .filter(s -> s.getStepName().equals(name))
+        .findFirst()
+        .orElseThrow();
+  }
+}
