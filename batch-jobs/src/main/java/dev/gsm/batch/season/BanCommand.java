@@ -1,9 +1,9 @@
 package dev.gsm.batch.season;
 
 import dev.gsm.batch.rankings.Bans;
-import dev.gsm.batch.spark.SparkSessions;
 import dev.gsm.schema.DatasetLayout;
 import dev.gsm.schema.PlayerBan;
+import dev.gsm.spark.SparkSessions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gsm.batch.MatchFixtures;
 import dev.gsm.batch.spark.MatchSchemas;
-import dev.gsm.batch.spark.SharedSparkSession;
 import dev.gsm.schema.MatchEvent;
+import dev.gsm.spark.SharedSparkSession;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -3,9 +3,9 @@ package dev.gsm.batch.input;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gsm.batch.MatchFixtures;
-import dev.gsm.batch.spark.SharedSparkSession;
 import dev.gsm.schema.DatasetLayout;
 import dev.gsm.schema.MatchEvent;
+import dev.gsm.spark.SharedSparkSession;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

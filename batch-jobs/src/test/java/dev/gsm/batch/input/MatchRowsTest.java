@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gsm.batch.MatchFixtures;
 import dev.gsm.batch.spark.MatchSchemas;
-import dev.gsm.batch.spark.SharedSparkSession;
 import dev.gsm.schema.MatchEvent;
 import dev.gsm.schema.MatchValidator;
+import dev.gsm.spark.SharedSparkSession;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gsm.batch.MatchFixtures;
-import dev.gsm.batch.spark.SharedSparkSession;
+import dev.gsm.spark.SharedSparkSession;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gsm.batch.MatchFixtures;
 import dev.gsm.batch.spark.S3a;
-import dev.gsm.batch.spark.SharedSparkSession;
 import dev.gsm.batch.views.ViewManifest;
 import dev.gsm.batch.views.ViewStore;
 import dev.gsm.schema.DatasetLayout;
+import dev.gsm.spark.SharedSparkSession;
 import dev.gsm.testing.S3Endpoint;
 import dev.gsm.testing.S3ProxyExtension;
 import java.net.URI;

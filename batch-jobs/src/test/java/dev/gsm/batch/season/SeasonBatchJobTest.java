@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gsm.batch.MatchFixtures;
-import dev.gsm.batch.spark.SharedSparkSession;
 import dev.gsm.batch.views.ViewManifest;
 import dev.gsm.batch.views.ViewStore;
 import dev.gsm.schema.DatasetLayout;
+import dev.gsm.spark.SharedSparkSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

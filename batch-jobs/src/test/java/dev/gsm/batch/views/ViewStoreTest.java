@@ -3,8 +3,8 @@ package dev.gsm.batch.views;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gsm.batch.spark.SharedSparkSession;
 import dev.gsm.schema.DatasetLayout;
+import dev.gsm.spark.SharedSparkSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
