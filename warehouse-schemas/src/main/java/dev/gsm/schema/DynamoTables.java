@@ -10,11 +10,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * ({@code terraform/dynamodb.tf}) mirrors them; a test keeps the three in step.
  *
  * <p>{@code global-rankings} (seed 001): hash key {@code player_id}, range key {@code timestamp}
- * (the watermark of the batch view the item comes from, epoch milliseconds: every write carries its
- * generation, so an older view can never overwrite a newer one). The seed's {@code RankingIndex} on
- * rank is keyed by {@code leaderboard} ({@code <season>#<board>#<version>}) and ranged by {@code
- * rank}: a GSI hashed on rank alone could not read a page of ranks in one query and would mix
- * seasons and boards.
+ * (the run start of the batch view version the item comes from, epoch milliseconds: every write
+ * carries its generation, so an older view can never overwrite a newer one; the view's watermark is
+ * a log offset, which is 0 for pure history and so cannot tell versions apart). The seed's {@code
+ * RankingIndex} on rank is keyed by {@code leaderboard} ({@code <season>#<board>#<version>}) and
+ * ranged by {@code rank}: a GSI hashed on rank alone could not read a page of ranks in one query
+ * and would mix seasons and boards.
  */
 public final class DynamoTables {
 
