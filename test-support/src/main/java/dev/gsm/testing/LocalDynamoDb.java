@@ -34,7 +34,7 @@ public final class LocalDynamoDb implements AutoCloseable {
             home.resolve("classpath.txt"),
             List.of("-Djava.library.path=" + home.resolve("native")),
             "com.amazonaws.services.dynamodbv2.local.main.ServerRunner",
-            List.of("-inMemory", "-port", Integer.toString(port)),
+            List.of("-inMemory", "-disableTelemetry", "-port", Integer.toString(port)),
             port,
             workDir,
             Duration.ofSeconds(60));
