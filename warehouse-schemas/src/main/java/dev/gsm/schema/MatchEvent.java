@@ -85,8 +85,76 @@ public record MatchEvent(
         offset);
   }
 
-  public MatchEvent {
-    sides = sides == null ? null : List.copyOf(sides);
+  /** This match with other sides; everything else, server-set fields included, is kept. */
+  public MatchEvent withSides(List<Side> newSides) {
+    return new MatchEvent(
+        schemaVersion,
+        matchId,
+        season,
+        mode,
+        region,
+        platform,
+        startedAt,
+        endedAt,
+        newSides,
+        abandoned,
+        ranked,
+        acceptedAt,
+        logOffset);
+  }
+
+  /** This match under another id; everything else is kept. */
+  public MatchEvent withMatchId(String newId) {
+    return new MatchEvent(
+        schemaVersion,
+        newId,
+        season,
+        mode,
+        region,
+        platform,
+        startedAt,
+        endedAt,
+        sides,
+        abandoned,
+        ranked,
+        acceptedAt,
+        logOffset);
+  }
+
+  /** This match with other start and end times; everything else is kept. */
+  public MatchEvent withTimes(Instant start, Instant end) {
+    return new MatchEvent(
+        schemaVersion,
+        matchId,
+        season,
+        mode,
+        region,
+        platform,
+        start,
+        end,
+        sides,
+        abandoned,
+        ranked,
+        acceptedAt,
+        logOffset);
+  }
+
+  /** This match with other flags; everything else is kept. */
+  public MatchEvent withFlags(boolean isAbandoned, boolean isRanked) {
+    return new MatchEvent(
+        schemaVersion,
+        matchId,
+        season,
+        mode,
+        region,
+        platform,
+        startedAt,
+        endedAt,
+        sides,
+        isAbandoned,
+        isRanked,
+        acceptedAt,
+        logOffset);
   }
 
   /** Whether this match changes ratings: ranked and played to the end. */

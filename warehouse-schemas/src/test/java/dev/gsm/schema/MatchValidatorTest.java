@@ -34,6 +34,23 @@ class MatchValidatorTest {
   }
 
   @Test
+  void copiesWithOtherPartsKeepTheServerSetFields() {
+    MatchEvent accepted = Matches.duel().accepted(Instant.parse("2026-11-21T18:10:01Z"), 42);
+    MatchEvent changed =
+        accepted
+            .withSides(List.of(accepted.sides().get(1), accepted.sides().get(0)))
+            .withMatchId("m-2")
+            .withTimes(accepted.startedAt(), accepted.endedAt().plusSeconds(1))
+            .withFlags(true, false);
+    assertThat(changed.acceptedAt()).isEqualTo(accepted.acceptedAt());
+    assertThat(changed.logOffset()).isEqualTo(42);
+    assertThat(changed.sides().get(0).sideId()).isEqualTo("b");
+    assertThat(changed.matchId()).isEqualTo("m-2");
+    assertThat(changed.abandoned()).isTrue();
+    assertThat(changed.ranked()).isFalse();
+  }
+
+  @Test
   void missingOptionalFieldsTakeTheirDefaults() {
     ObjectNode node = MatchJson.toNode(Matches.duel());
     node.remove("ranked");
@@ -88,19 +105,7 @@ class MatchValidatorTest {
             List.of(
                 new PlayerResult(
                     "p-1", new PlayerStats(0, -1, 0, 0, 0, 0, 0, 0, 99_999)))); // same id, same
-    MatchEvent bad =
-        new MatchEvent(
-            1,
-            d.matchId(),
-            d.season(),
-            d.mode(),
-            d.region(),
-            d.platform(),
-            d.endedAt(),
-            d.startedAt(),
-            List.of(a, b),
-            false,
-            true);
+    MatchEvent bad = d.withTimes(d.endedAt(), d.startedAt()).withSides(List.of(a, b));
 
     List<Violation> violations = MatchValidator.validate(bad);
 
@@ -117,13 +122,12 @@ class MatchValidatorTest {
   @Test
   void singleSideAndNoWinnerAreRejected() {
     MatchEvent d = Matches.duel();
-    MatchEvent oneSide = withSides(d, List.of(d.sides().get(0)));
+    MatchEvent oneSide = d.withSides(List.of(d.sides().get(0)));
     assertThat(MatchValidator.validate(oneSide))
         .extracting(Violation::field)
         .containsExactly("sides");
     MatchEvent noWinner =
-        withSides(
-            d,
+        d.withSides(
             List.of(
                 new Side("a", 2, d.sides().get(0).players()),
                 new Side("b", 2, d.sides().get(1).players())));
@@ -136,8 +140,7 @@ class MatchValidatorTest {
   void equalPlacementsAreADrawNotAnError() {
     MatchEvent d = Matches.duel();
     MatchEvent draw =
-        withSides(
-            d,
+        d.withSides(
             List.of(
                 new Side("a", 1, d.sides().get(0).players()),
                 new Side("b", 1, d.sides().get(1).players())));
@@ -185,20 +188,5 @@ class MatchValidatorTest {
       s.putArray("players").addObject().put("player_id", "q" + i);
     }
     assertThat(MatchJson.read(node).violations()).extracting(Violation::field).contains("sides");
-  }
-
-  private static MatchEvent withSides(MatchEvent d, List<Side> sides) {
-    return new MatchEvent(
-        d.schemaVersion(),
-        d.matchId(),
-        d.season(),
-        d.mode(),
-        d.region(),
-        d.platform(),
-        d.startedAt(),
-        d.endedAt(),
-        sides,
-        d.abandoned(),
-        d.ranked());
   }
 }

@@ -644,18 +644,7 @@ public final class SeasonGenerator {
           sides.set(0, new Side(s.sideId(), s.placement(), roster));
         }
         case ENDED_BEFORE_STARTED -> {
-          return new MatchEvent(
-              e.schemaVersion(),
-              e.matchId(),
-              e.season(),
-              e.mode(),
-              e.region(),
-              e.platform(),
-              e.endedAt(),
-              e.startedAt(),
-              sides,
-              e.abandoned(),
-              e.ranked());
+          return e.withTimes(e.endedAt(), e.startedAt()).withSides(sides);
         }
         case DUPLICATE_PLAYER -> {
           Side s = sides.get(1);
@@ -669,18 +658,7 @@ public final class SeasonGenerator {
           sides = List.of(new Side(s.sideId(), 1, s.players()));
         }
         case BAD_ID -> {
-          return new MatchEvent(
-              e.schemaVersion(),
-              e.matchId() + " #",
-              e.season(),
-              e.mode(),
-              e.region(),
-              e.platform(),
-              e.startedAt(),
-              e.endedAt(),
-              sides,
-              e.abandoned(),
-              e.ranked());
+          return e.withMatchId(e.matchId() + " #").withSides(sides);
         }
         case PLACEMENT_OUT_OF_RANGE -> {
           int last = sides.size() - 1;
@@ -689,18 +667,7 @@ public final class SeasonGenerator {
         }
         case EXACT_DUPLICATE -> throw new IllegalStateException("duplicates are re-sent, not made");
       }
-      return new MatchEvent(
-          e.schemaVersion(),
-          e.matchId(),
-          e.season(),
-          e.mode(),
-          e.region(),
-          e.platform(),
-          e.startedAt(),
-          e.endedAt(),
-          sides,
-          e.abandoned(),
-          e.ranked());
+      return e.withSides(sides);
     }
 
     String matchId(long n) {

@@ -191,18 +191,7 @@ class PointInTimeReplayTest {
       }
       sides.add(new Side(s.sideId(), n + 1 - s.placement(), ps));
     }
-    return new MatchEvent(
-        e.schemaVersion(),
-        e.matchId(),
-        e.season(),
-        e.mode(),
-        e.region(),
-        e.platform(),
-        e.startedAt(),
-        e.endedAt(),
-        sides,
-        e.abandoned(),
-        e.ranked());
+    return e.withSides(sides);
   }
 
   private static Map<String, double[]> winFeatures(PointInTimeReplay.Result r) {

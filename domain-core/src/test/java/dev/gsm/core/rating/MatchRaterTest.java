@@ -38,8 +38,8 @@ class MatchRaterTest {
     RatingTable table = new RatingTable(RatingParameters.defaults());
     MatchRater rater = new MatchRater(engine, table);
     MatchEvent casual = match("m1", T0, List.of(List.of("a"), List.of("b")), new int[] {1, 2});
-    MatchEvent unranked = copy(casual, false, false);
-    MatchEvent abandoned = copy(casual, true, true);
+    MatchEvent unranked = casual.withFlags(false, false);
+    MatchEvent abandoned = casual.withFlags(true, true);
     assertThat(rater.rate(unranked)).isFalse();
     assertThat(rater.rate(abandoned)).isFalse();
     assertThat(table.size()).isZero();
@@ -84,20 +84,5 @@ class MatchRaterTest {
     }
     return new MatchEvent(
         1, id, "2026-S4", "duel", "eu-west", "pc", end.minusSeconds(600), end, out, false, true);
-  }
-
-  private static MatchEvent copy(MatchEvent e, boolean abandoned, boolean ranked) {
-    return new MatchEvent(
-        e.schemaVersion(),
-        e.matchId(),
-        e.season(),
-        e.mode(),
-        e.region(),
-        e.platform(),
-        e.startedAt(),
-        e.endedAt(),
-        e.sides(),
-        abandoned,
-        ranked);
   }
 }
