@@ -34,6 +34,7 @@ class RedisExtensionTest {
     assertThat(a.port()).isEqualTo(b.port());
     assertThat(a.source()).isIn("REDIS_URL", "redis-server", "testcontainers");
     assertThat(a.keyPrefix()).startsWith("test:RedisExtensionTest:");
+    assertThat(a.keyPrefix()).isNotEqualTo(b.keyPrefix());
   }
 
   @Test

@@ -133,14 +133,14 @@ final class BacktestCommand implements Callable<Integer> {
     RatingParameters params = parameters();
     PairwiseTsv.Result data = readInput(err);
     if (data.matches().isEmpty()) {
-      throw new IllegalArgumentException("no valid match in " + input);
+      throw new IllegalArgumentException("no valid match in " + source());
     }
     List<BacktestMatch> sorted = BacktestProtocol.sortedByTime(data.matches());
     long cutoff = BacktestProtocol.cutoff(sorted);
     out.printf(
         Locale.ROOT,
         "input %s: %d matches, %d players, %d rejected rows; cutoff %s%n",
-        input,
+        source(),
         sorted.size(),
         data.playerIds().size(),
         data.rejects().size(),
@@ -247,6 +247,11 @@ final class BacktestCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** What the backtest reads, for messages: the TSV, or the CSV arguments. */
+  private String source() {
+    return input != null ? input.toString() : String.join(",", csv);
+  }
+
   private PairwiseTsv.Result readCsv(PrintWriter err) {
     ImportMapping mapping =
         switch (preset) {
@@ -273,7 +278,6 @@ final class BacktestCommand implements Callable<Integer> {
       err.printf(Locale.ROOT, "... %d more rejected rows%n", rejects.size() - SHOWN_REJECTS);
     }
     err.flush();
-    input = Path.of(csv.size() == 1 ? csv.get(0) : files.size() + " csv files");
     PairwiseTsv.Result data = EventBacktestInput.of(events);
     return new PairwiseTsv.Result(data.matches(), data.playerIds(), rejects, data.selfPlayLines());
   }
