@@ -81,17 +81,7 @@ public final class PlayerHistory {
   }
 
   int gamesSince(int i, long from) {
-    if (i >= capacity) {
-      return 0;
-    }
-    int n = Math.min(endCount[i], RECENT);
-    int k = 0;
-    for (int j = 0; j < n; j++) {
-      if (ends[i * RECENT + j] > from) {
-        k++;
-      }
-    }
-    return k;
+    return i >= capacity ? 0 : gamesSince(ends, i * RECENT, Math.min(endCount[i], RECENT), from);
   }
 
   long lastEnd(int i) {
@@ -103,18 +93,26 @@ public final class PlayerHistory {
 
   double form(int i) {
     int n = i < capacity ? Math.min(resultCount[i], FORM) : 0;
+    return form(results, i * FORM, n);
+  }
+
+  private static double form(float[] results, int off, int n) {
     double s = 0;
     for (int j = 0; j < n; j++) {
-      s += results[i * FORM + j];
+      s += results[off + j];
     }
     return (s + 1.0) / (n + 2.0);
   }
 
   double lopsidedShare(int i) {
     int n = i < capacity ? Math.min(resultCount[i], FORM) : 0;
+    return lopsidedShare(lopsided, i * FORM, n);
+  }
+
+  private static double lopsidedShare(byte[] lopsided, int off, int n) {
     int s = 0;
     for (int j = 0; j < n; j++) {
-      s += lopsided[i * FORM + j];
+      s += lopsided[off + j];
     }
     return n == 0 ? 0.0 : (double) s / n;
   }
@@ -123,13 +121,52 @@ public final class PlayerHistory {
     if (i >= capacity) {
       return 0.0;
     }
+    return hourResidual(hourSum, hourN, i * 24, surpriseSum[i], hour);
+  }
+
+  private static double hourResidual(
+      float[] hourSum, short[] hourN, int off, double surpriseSum, int hour) {
     int n = 0;
     for (int h = 0; h < 24; h++) {
-      n += hourN[i * 24 + h];
+      n += hourN[off + h];
     }
-    double overall = surpriseSum[i] / (n + HOUR_PRIOR);
-    double atHour = hourSum[i * 24 + hour] / (hourN[i * 24 + hour] + HOUR_PRIOR);
+    double overall = surpriseSum / (n + HOUR_PRIOR);
+    double atHour = hourSum[off + hour] / (hourN[off + hour] + HOUR_PRIOR);
     return atHour - overall;
+  }
+
+  private static int gamesSince(long[] ends, int off, int n, long from) {
+    int k = 0;
+    for (int j = 0; j < n; j++) {
+      if (ends[off + j] > from) {
+        k++;
+      }
+    }
+    return k;
+  }
+
+  private static PlayerSnapshot snapshot(
+      dev.gsm.core.rating.PlayerRating rating,
+      long now,
+      long last,
+      long[] ends,
+      int endsOff,
+      int endsN,
+      double form,
+      double lopsidedShare,
+      float[] hourSum,
+      short[] hourN,
+      int hourOff,
+      double surpriseSum) {
+    double hours = last == Long.MIN_VALUE ? Double.NaN : Math.max(0, now - last) / 3600.0;
+    int hour = (int) Math.floorMod(Math.floorDiv(now, 3600L), 24L);
+    return new PlayerSnapshot(
+        rating,
+        gamesSince(ends, endsOff, endsN, now - WEEK_SECONDS),
+        hours,
+        form,
+        lopsidedShare,
+        hourResidual(hourSum, hourN, hourOff, surpriseSum, hour));
   }
 
   /**
@@ -137,15 +174,126 @@ public final class PlayerHistory {
    * far counts, so record only matches that ended before {@code now}.
    */
   public PlayerSnapshot snapshot(int i, dev.gsm.core.rating.PlayerRating rating, long now) {
-    long last = lastEnd(i);
-    double hours = last == Long.MIN_VALUE ? Double.NaN : Math.max(0, now - last) / 3600.0;
-    int hour = (int) Math.floorMod(Math.floorDiv(now, 3600L), 24L);
-    return new PlayerSnapshot(
+    if (i >= capacity) {
+      return snapshotOf(NEWCOMER, rating, now);
+    }
+    int nr = Math.min(resultCount[i], FORM);
+    return snapshot(
         rating,
-        gamesSince(i, now - WEEK_SECONDS),
-        hours,
-        form(i),
-        lopsidedShare(i),
-        hourResidual(i, hour));
+        now,
+        lastEnd(i),
+        ends,
+        i * RECENT,
+        Math.min(endCount[i], RECENT),
+        form(results, i * FORM, nr),
+        lopsidedShare(lopsided, i * FORM, nr),
+        hourSum,
+        hourN,
+        i * 24,
+        surpriseSum[i]);
+  }
+
+  // ---------------------------------------------------------------- one player's state, portable
+
+  private static final byte STATE_FORMAT = 1;
+
+  /** The export of a player with nothing recorded. */
+  private static final byte[] NEWCOMER = new PlayerHistory().export(0);
+
+  /**
+   * Player {@code i}'s history as a compact byte string (what the serving API keeps per player to
+   * build the same snapshot later, see {@link #snapshotOf}): the recorded end times and results in
+   * their ring slots, the per-hour surprise of the hours played, the overall surprise. Between 30
+   * and 470 bytes.
+   */
+  public byte[] export(int i) {
+    int ne = i < capacity ? Math.min(endCount[i], RECENT) : 0;
+    int nr = i < capacity ? Math.min(resultCount[i], FORM) : 0;
+    int mask = 0;
+    for (int h = 0; h < 24 && i < capacity; h++) {
+      if (hourN[i * 24 + h] != 0 || hourSum[i * 24 + h] != 0f) {
+        mask |= 1 << h;
+      }
+    }
+    java.nio.ByteBuffer b =
+        java.nio.ByteBuffer.allocate(
+            1 + 4 + 8 * ne + 4 + 5 * nr + 4 + 6 * Integer.bitCount(mask) + 8);
+    b.put(STATE_FORMAT);
+    b.putInt(i < capacity ? endCount[i] : 0);
+    for (int j = 0; j < ne; j++) {
+      b.putLong(ends[i * RECENT + j]);
+    }
+    b.putInt(i < capacity ? resultCount[i] : 0);
+    for (int j = 0; j < nr; j++) {
+      b.putFloat(results[i * FORM + j]);
+      b.put(lopsided[i * FORM + j]);
+    }
+    b.putInt(mask);
+    for (int h = 0; h < 24; h++) {
+      if ((mask & (1 << h)) != 0) {
+        b.putFloat(hourSum[i * 24 + h]);
+        b.putShort(hourN[i * 24 + h]);
+      }
+    }
+    b.putDouble(i < capacity ? surpriseSum[i] : 0.0);
+    return b.array();
+  }
+
+  /**
+   * The snapshot {@link #snapshot} would give for the player whose {@link #export} is {@code
+   * state}, with rating {@code rating}, at {@code now}: bit for bit the same features.
+   *
+   * @throws IllegalArgumentException when {@code state} is not an exported history
+   */
+  public static PlayerSnapshot snapshotOf(
+      byte[] state, dev.gsm.core.rating.PlayerRating rating, long now) {
+    try {
+      java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(state);
+      if (b.get() != STATE_FORMAT) {
+        throw new IllegalArgumentException("not a player history (format byte)");
+      }
+      int endCount = b.getInt();
+      int ne = Math.min(endCount, RECENT);
+      long[] ends = new long[RECENT];
+      for (int j = 0; j < ne; j++) {
+        ends[j] = b.getLong();
+      }
+      int nr = Math.min(b.getInt(), FORM);
+      float[] results = new float[FORM];
+      byte[] lopsided = new byte[FORM];
+      for (int j = 0; j < nr; j++) {
+        results[j] = b.getFloat();
+        lopsided[j] = b.get();
+      }
+      int mask = b.getInt();
+      float[] hourSum = new float[24];
+      short[] hourN = new short[24];
+      for (int h = 0; h < 24; h++) {
+        if ((mask & (1 << h)) != 0) {
+          hourSum[h] = b.getFloat();
+          hourN[h] = b.getShort();
+        }
+      }
+      double surprise = b.getDouble();
+      if (b.hasRemaining() || endCount < 0 || (mask >>> 24) != 0) {
+        throw new IllegalArgumentException("not a player history (length or fields)");
+      }
+      long last = endCount == 0 ? Long.MIN_VALUE : ends[(endCount - 1) % RECENT];
+      return snapshot(
+          rating,
+          now,
+          last,
+          ends,
+          0,
+          ne,
+          form(results, 0, nr),
+          lopsidedShare(lopsided, 0, nr),
+          hourSum,
+          hourN,
+          0,
+          surprise);
+    } catch (java.nio.BufferUnderflowException e) {
+      throw new IllegalArgumentException("not a player history (truncated)", e);
+    }
   }
 }

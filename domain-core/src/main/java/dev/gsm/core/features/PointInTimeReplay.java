@@ -220,6 +220,28 @@ public final class PointInTimeReplay {
     return new Result(win, labelled, byStart.length, censored);
   }
 
+  /**
+   * Every player's history after all of {@code events} (valid, one per match id, any order), as
+   * {@link PlayerHistory#export}s by player id: the state the serving API's predictions start from,
+   * built by the same replay as the training examples, so served features are the trained ones.
+   */
+  public java.util.Map<String, byte[]> finalHistories(List<MatchEvent> events) {
+    MatchEvent[] byEnd = events.toArray(new MatchEvent[0]);
+    Arrays.sort(byEnd, MatchRater.EVENT_TIME_ORDER);
+    RatingTable table = new RatingTable(params, 1024);
+    MatchRater rater = new MatchRater(new RatingEngine(params), table);
+    PlayerHistory history = new PlayerHistory();
+    MatchFeatures features = new MatchFeatures(new RatingPredictor(params));
+    for (MatchEvent m : byEnd) {
+      apply(m, rater, history, features);
+    }
+    java.util.Map<String, byte[]> out = new java.util.HashMap<>(table.size() * 2);
+    for (int i = 0; i < table.size(); i++) {
+      out.put(table.playerId(i), history.export(i));
+    }
+    return out;
+  }
+
   private static int minGames(List<List<PlayerSnapshot>> sides) {
     int min = Integer.MAX_VALUE;
     for (List<PlayerSnapshot> side : sides) {

@@ -206,4 +206,46 @@ class PointInTimeReplayTest {
     r.engagement().forEach(e -> m.put(e.matchId() + "/" + e.playerId(), e.features()));
     return m;
   }
+
+  @Test
+  void finalHistoriesGiveTheFeaturesTheReplayComputesForTheNextMatch() {
+    List<MatchEvent> sorted = new ArrayList<>(season);
+    sorted.sort(PointInTimeReplay.START_ORDER);
+    Map<String, byte[]> histories = replay().finalHistories(sorted);
+    MatchEvent last =
+        sorted.stream().filter(m -> m.sides().size() == 2).reduce((x, y) -> y).orElseThrow();
+    Instant latestEnd = sorted.stream().map(MatchEvent::endedAt).max(Instant::compareTo).get();
+    // a probe match after everything: the replay's own features for it vs. the exported histories
+    MatchEvent probe =
+        last.withMatchId("probe-match")
+            .withTimes(latestEnd.plusSeconds(3_600), latestEnd.plusSeconds(5_400));
+    List<MatchEvent> withProbe = new ArrayList<>(sorted);
+    withProbe.add(probe);
+    PointInTimeReplay.Result r = replay().run(withProbe);
+    PointInTimeReplay.WinExample ex =
+        r.win().stream().filter(w -> w.matchId().equals("probe-match")).findFirst().orElseThrow();
+    long now = probe.startedAt().getEpochSecond();
+    MatchFeatures features =
+        new MatchFeatures(new dev.gsm.core.rating.RatingPredictor(RatingParameters.defaults()));
+    dev.gsm.core.rating.PlayerRating any =
+        dev.gsm.core.rating.PlayerRating.newcomer(RatingParameters.defaults());
+    int a = (probe.matchId().hashCode() & 1) == 0 ? 0 : 1;
+    List<PlayerSnapshot> sa = snapshots(probe.sides().get(a), histories, any, now);
+    List<PlayerSnapshot> sb = snapshots(probe.sides().get(1 - a), histories, any, now);
+    double[] x = features.win(sa, sb, now);
+    // every feature but the two that read the rating (rating_logit, experience_diff)
+    for (int f : new int[] {1, 2, 3, 5, 6}) {
+      assertThat(x[f]).as(MatchFeatures.WIN_FEATURES.get(f)).isEqualTo(ex.features()[f]);
+    }
+    assertThat(histories).hasSizeGreaterThan(1_000);
+  }
+
+  private static List<PlayerSnapshot> snapshots(
+      Side side, Map<String, byte[]> histories, dev.gsm.core.rating.PlayerRating rating, long now) {
+    List<PlayerSnapshot> out = new ArrayList<>();
+    for (PlayerResult p : side.players()) {
+      out.add(PlayerHistory.snapshotOf(histories.get(p.playerId()), rating, now));
+    }
+    return out;
+  }
 }
