@@ -51,6 +51,7 @@ public final class RealtimeView {
   private static final LuaScript PAGE = LuaScript.load("page.lua");
   private static final LuaScript PLAYER = LuaScript.load("player.lua");
   private static final LuaScript PLAYERS = LuaScript.load("players.lua");
+  private static final LuaScript SNAPSHOTS = LuaScript.load("snapshots.lua");
 
   private static final int PIPELINE = 2_000;
   private static final Duration AWAIT = Duration.ofMinutes(1);
@@ -149,7 +150,22 @@ public final class RealtimeView {
    * @param watermark the view's watermark L: it covers every log offset {@code <= L}
    */
   public Generation loadGeneration(String version, long watermark, Iterable<PlayerState> players) {
+    return loadGeneration(version, watermark, players, Map.of());
+  }
+
+  /**
+   * {@link #loadGeneration(String, long, Iterable)} with every player's activity history as of the
+   * view's watermark ({@code PlayerHistory.export} by player id), written into the generation
+   * before it becomes ready: predictions read the history of the generation they read the ratings
+   * of.
+   */
+  public Generation loadGeneration(
+      String version,
+      long watermark,
+      Iterable<PlayerState> players,
+      Map<String, byte[]> histories) {
     Objects.requireNonNull(version, "version");
+    Objects.requireNonNull(histories, "histories");
     if (watermark < 0) {
       throw new IllegalArgumentException("watermark must be >= 0, was " + watermark);
     }
@@ -172,6 +188,16 @@ public final class RealtimeView {
       for (String[] z : boardEntries(id, p)) {
         pending.add(async.zadd(z[0], Double.parseDouble(z[1]), z[2]));
       }
+      if (pending.size() >= PIPELINE) {
+        await(pending);
+        pending.clear();
+      }
+    }
+    for (Map.Entry<String, byte[]> h : histories.entrySet()) {
+      pending.add(
+          async.set(
+              layout.history(id, h.getKey()),
+              java.util.Base64.getEncoder().encodeToString(h.getValue())));
       if (pending.size() >= PIPELINE) {
         await(pending);
         pending.clear();
@@ -465,6 +491,46 @@ public final class RealtimeView {
       return Optional.empty();
     }
     return Optional.of(new PlayerView(stamp(r), state, (Long) r.get(4), (Long) r.get(5)));
+  }
+
+  /**
+   * Several players of a season in the current generation, with their activity histories, read in
+   * one atomic step with the generation's stamp: what a match-quality prediction needs. Players
+   * without a state in the season are absent from {@code states}; players without a history (a
+   * newcomer since the batch view) from {@code histories}. Empty when there is no generation yet.
+   */
+  public Optional<PlayerSnapshots> snapshots(String season, List<String> playerIds) {
+    String[] args = new String[2 + playerIds.size()];
+    args[0] = layout.prefix();
+    args[1] = season;
+    for (int i = 0; i < playerIds.size(); i++) {
+      args[2 + i] = playerIds.get(i);
+    }
+    List<Object> r =
+        SNAPSHOTS.run(redis, ScriptOutputType.MULTI, new String[] {layout.current()}, args);
+    if (r == null || r.isEmpty() || r.get(0) == null) { // nil: no generation yet
+      return Optional.empty();
+    }
+    Map<String, PlayerState> states = new LinkedHashMap<>();
+    Map<String, byte[]> histories = new LinkedHashMap<>();
+    for (int i = 0; i < playerIds.size(); i++) {
+      String id = playerIds.get(i);
+      @SuppressWarnings("unchecked")
+      List<Object> kv = (List<Object>) r.get(4 + 2 * i);
+      Map<String, String> h = new LinkedHashMap<>();
+      for (int j = 0; j + 1 < kv.size(); j += 2) {
+        h.put((String) kv.get(j), (String) kv.get(j + 1));
+      }
+      PlayerState state = PlayerState.fromHash(season, id, h);
+      if (state != null) {
+        states.put(id, state);
+      }
+      Object history = r.get(5 + 2 * i);
+      if (history instanceof String s && !s.isEmpty()) {
+        histories.put(id, java.util.Base64.getDecoder().decode(s));
+      }
+    }
+    return Optional.of(new PlayerSnapshots(stamp(r), states, histories));
   }
 
   /** Players of a generation: members of the global boards of all its seasons (SCAN + ZCARD). */

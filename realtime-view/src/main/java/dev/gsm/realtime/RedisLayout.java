@@ -90,6 +90,15 @@ public record RedisLayout(String prefix) {
     return generationPrefix(generation) + season + ":p:" + playerId;
   }
 
+  /**
+   * One player's activity history as of the generation's batch view (domain-core {@code
+   * PlayerHistory.export}, Base64): the history features of match-quality predictions. Not
+   * seasonal: the history runs across seasons.
+   */
+  public String history(long generation, String playerId) {
+    return generationPrefix(generation) + "h:" + playerId;
+  }
+
   /** Sorted set of one board; score {@code RankKey.redisScore}, ascending ZRANGE = rank order. */
   public String board(long generation, String season, Board board) {
     return generationPrefix(generation) + season + ":lb:" + board.suffix();
