@@ -1,6 +1,7 @@
 package dev.gsm.orchestration.publish;
 
 import dev.gsm.core.rating.PlayerRating;
+import dev.gsm.core.rating.RatingParameters;
 import dev.gsm.realtime.Generation;
 import dev.gsm.realtime.PlayerState;
 import dev.gsm.realtime.RealtimeView;
@@ -40,8 +41,10 @@ import org.springframework.transaction.PlatformTransactionManager;
  *       committed with each chunk, so a restart continues after the last committed chunk.
  *   <li>{@code redis}: every player state of the season into a new generation of the real-time view
  *       through {@link RealtimeView#loadGeneration}, which marks it ready for the speed layer's
- *       hand-over. That API loads a generation in one go: a failed load is redone whole on restart
- *       (the half-loaded generation is dropped by the next load), never half-counted.
+ *       hand-over, with every player's activity history as of the watermark ({@link
+ *       FeatureHistories}, the history features of predictions). That API loads a generation in one
+ *       go: a failed load is redone whole on restart (the half-loaded generation is dropped by the
+ *       next load), never half-counted.
  * </ol>
  *
  * The identifying job parameters are the data root, season and version, so running the same publish
@@ -74,6 +77,7 @@ public final class PublishJob {
     public final AtomicLong retries = new AtomicLong();
     public final AtomicLong chunks = new AtomicLong();
     public volatile Generation generation;
+    public final AtomicLong histories = new AtomicLong();
 
     /** Where to report progress (every 20 chunks), or null. */
     public volatile java.io.PrintStream log;
@@ -154,8 +158,19 @@ public final class PublishJob {
     Tasklet load =
         (contribution, context) -> {
           Iterable<PlayerState> players = hooks.redisPlayers().apply(playerStates(version, conf));
+          String dataRoot = (String) context.getStepContext().getJobParameters().get("data_root");
+          Map<String, byte[]> histories =
+              FeatureHistories.compute(
+                  dataRoot,
+                  version.season(),
+                  version.watermarkOffset(),
+                  playerIds(version, conf),
+                  conf,
+                  RatingParameters.defaults());
           Generation g =
-              realtime.loadGeneration(version.version(), version.watermarkOffset(), players);
+              realtime.loadGeneration(
+                  version.version(), version.watermarkOffset(), players, histories);
+          progress.histories.set(histories.size());
           progress.generation = g;
           context
               .getStepContext()
@@ -234,6 +249,17 @@ public final class PublishJob {
         }
       };
     };
+  }
+
+  /** The players of the view's global board. */
+  static java.util.Set<String> playerIds(ViewVersion v, Configuration conf) {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    try (LeaderboardFiles files = new LeaderboardFiles(v.files(), conf, LeaderboardRow::global)) {
+      for (LeaderboardRow r : files.rows()) {
+        ids.add(r.playerId());
+      }
+    }
+    return ids;
   }
 
   /**

@@ -251,6 +251,77 @@ class PublishJobIT {
         .hasMessageContaining("season is '2026-S4', expected '2026-S3'");
   }
 
+  @Test
+  void theGenerationCarriesEachPlayersHistoryOfTheMatchesTheViewCovers() throws Exception {
+    int players = 500;
+    LeaderboardsFixture.write(root, VERSION, players, 4_242);
+    ViewVersion v = versions().resolve(LeaderboardsFixture.SEASON, Optional.empty());
+    // the master dataset: a generated season on the fixture's players (with planted bad records),
+    // some accepted through the log after the watermark
+    java.util.List<dev.gsm.schema.MatchEvent> written = new java.util.ArrayList<>();
+    new dev.gsm.core.generate.SeasonGenerator(
+            dev.gsm.core.generate.GeneratorOptions.defaults()
+                .withSeason(LeaderboardsFixture.SEASON)
+                .withPlayers(players)
+                .withMatches(5_000)
+                .withSeed(11))
+        .run(e -> written.add(fixturePlayers(e, written.size())));
+    try (dev.gsm.dataset.MatchDatasetWriter w =
+        dev.gsm.dataset.MatchDatasetWriter.builder(root.toString(), "histories").build()) {
+      written.forEach(w);
+    }
+    try (JobStore store = JobStore.open(root.resolve("_orchestration"))) {
+      PublishJob job = publish(store, v, PublishJob.Hooks.none());
+      assertThat(store.run(job.job(), PublishJob.parameters(root.toString(), v)).getStatus())
+          .isEqualTo(BatchStatus.COMPLETED);
+      long g = job.progress().generation.id();
+
+      java.util.Map<String, dev.gsm.schema.MatchEvent> covered = new java.util.HashMap<>();
+      for (dev.gsm.schema.MatchEvent e : written) {
+        if (e.logOffset() <= 4_242 && dev.gsm.schema.MatchValidator.validate(e).isEmpty()) {
+          covered.merge(e.matchId(), e, FeatureHistories::earlier);
+        }
+      }
+      java.util.Map<String, byte[]> expected =
+          new dev.gsm.core.features.PointInTimeReplay(
+                  RatingParameters.defaults(),
+                  dev.gsm.core.features.PointInTimeReplay.Options.defaults())
+              .finalHistories(new java.util.ArrayList<>(covered.values()));
+      assertThat(written.size()).isGreaterThan(covered.size()); // bad, duplicate and late records
+      assertThat(job.progress().histories.get()).isEqualTo(expected.size()).isGreaterThan(400);
+      for (java.util.Map.Entry<String, byte[]> e : expected.entrySet()) {
+        String stored = redis.sync().get(realtime.layout().history(g, e.getKey()));
+        assertThat(java.util.Base64.getDecoder().decode(stored))
+            .as(e.getKey())
+            .isEqualTo(e.getValue());
+      }
+    }
+  }
+
+  /**
+   * A generated match on the fixture's player ids ({@code p-00001}...), every tenth one accepted
+   * through the log after the view's watermark.
+   */
+  private static dev.gsm.schema.MatchEvent fixturePlayers(dev.gsm.schema.MatchEvent e, int i) {
+    java.util.List<dev.gsm.schema.Side> sides = new java.util.ArrayList<>();
+    for (dev.gsm.schema.Side s :
+        e.sides() == null ? java.util.List.<dev.gsm.schema.Side>of() : e.sides()) {
+      java.util.List<dev.gsm.schema.PlayerResult> ps = new java.util.ArrayList<>();
+      for (dev.gsm.schema.PlayerResult p :
+          s.players() == null ? java.util.List.<dev.gsm.schema.PlayerResult>of() : s.players()) {
+        String id = p.playerId();
+        String renamed =
+            id != null && id.matches("p[0-9]+")
+                ? String.format("p-%05d", Integer.parseInt(id.substring(1)) + 1)
+                : id;
+        ps.add(new dev.gsm.schema.PlayerResult(renamed, p.stats()));
+      }
+      sides.add(new dev.gsm.schema.Side(s.sideId(), s.placement(), ps));
+    }
+    dev.gsm.schema.MatchEvent renamed = e.withSides(sides);
+    return i % 10 == 9 ? renamed.accepted(java.time.Instant.now(), 5_000 + i) : renamed;
+  }
+
   ViewVersions versions() {
     return new ViewVersions(new DatasetLayout(root.toString()), new Configuration());
   }
