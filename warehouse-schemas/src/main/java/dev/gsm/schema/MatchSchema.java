@@ -58,6 +58,16 @@ public final class MatchSchema {
   private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
   private static final Pattern SEASON = Pattern.compile("[0-9]{4}-S[0-9]{1,2}");
 
+  /** Whether {@code s} is a well-formed id (player, match, side): the API checks ids with it. */
+  public static boolean isId(String s) {
+    return s != null && ID.matcher(s).matches();
+  }
+
+  /** Whether {@code s} is a well-formed code (mode, region, platform). */
+  public static boolean isCode(String s) {
+    return s != null && CODE.matcher(s).matches();
+  }
+
   public static final List<Field> STATS_FIELDS =
       List.of(
           count("score", Type.LONG, "the game's own score for the player"),

@@ -2,6 +2,7 @@ package dev.gsm.serving.system;
 
 import dev.gsm.serving.ingest.InvalidMatchException;
 import dev.gsm.serving.ingest.PayloadTooLargeException;
+import dev.gsm.serving.prediction.InvalidPredictionRequestException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,22 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             .map(v -> Map.of("field", v.field(), "message", v.message()))
             .toList();
     pd.setProperty("errors", errors);
+    return pd;
+  }
+
+  @ExceptionHandler(InvalidPredictionRequestException.class)
+  ProblemDetail invalidPrediction(InvalidPredictionRequestException e) {
+    ProblemDetail pd =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST,
+            e.violations().size() + " problem(s) with the prediction request");
+    pd.setType(URI.create("https://gsm.dev/problems/invalid-prediction-request"));
+    pd.setTitle("Invalid prediction request");
+    pd.setProperty(
+        "errors",
+        e.violations().stream()
+            .map(v -> Map.of("field", v.field(), "message", v.message()))
+            .toList());
     return pd;
   }
 

@@ -1,0 +1,186 @@
+package dev.gsm.serving.prediction;
+
+import dev.gsm.core.prediction.MatchQualityPredictor;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/v1/predictions/match-quality}: win probabilities, fairness, skill compatibility
+ * and engagement for two players, two teams or N free-for-all sides; {@code POST
+ * /api/v1/predictions/matchmaking}: pairings or teams for a pool of waiting players that maximise
+ * predicted quality. Every answer names the model version and the freshness of the ratings used.
+ */
+@RestController
+class PredictionController {
+
+  private final PredictionService service;
+
+  PredictionController(PredictionService service) {
+    this.service = service;
+  }
+
+  /**
+   * @param season default: the calendar's current season
+   * @param mode rate each player by his rating in this mode when he has one (else his global one)
+   * @param ranked default true
+   * @param sides player ids per side: [[a],[b]] two players, [[a,b],[c,d]] two teams, [[a],[b],[c],
+   *     ...] free-for-all
+   */
+  record MatchQualityRequest(
+      String season, String mode, Boolean ranked, List<List<String>> sides) {}
+
+  /**
+   * @param teamSize 1 for pairings (default), up to 5 for teams
+   * @param players the waiting pool
+   */
+  record MatchmakingRequest(
+      String season, String mode, Boolean ranked, Integer teamSize, List<String> players) {}
+
+  record PlayerAnswer(
+      String playerId,
+      double mu,
+      double sigma,
+      int games,
+      boolean rated,
+      String history,
+      Double engagement) {}
+
+  record SideAnswer(
+      double winProbability, double engineWinProbability, List<PlayerAnswer> players) {}
+
+  record Model(String version, String win, String engagement) {}
+
+  record Freshness(
+      String season,
+      String mode,
+      Long generation,
+      String batchVersion,
+      Long watermark,
+      Long appliedThrough,
+      Long speedLagEntries,
+      String ratings,
+      String history) {}
+
+  record MatchQualityAnswer(
+      List<SideAnswer> sides,
+      double fairness,
+      double skillCompatibility,
+      double quality,
+      Model model,
+      Freshness freshness) {}
+
+  record PairAnswer(List<SideAnswer> sides, double fairness, double quality) {}
+
+  record MatchmakingAnswer(
+      List<PairAnswer> matches, List<String> waiting, Model model, Freshness freshness) {}
+
+  @PostMapping(
+      path = "/api/v1/predictions/match-quality",
+      consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  MatchQualityAnswer matchQuality(@RequestBody MatchQualityRequest r) {
+    PredictionService.MatchQuality q =
+        service.matchQuality(r.season(), r.mode(), r.ranked() == null || r.ranked(), r.sides());
+    MatchQualityPredictor.MatchOutlook o = q.outlook();
+    return new MatchQualityAnswer(
+        sides(q.sides(), o),
+        o.fairness(),
+        o.skillCompatibility(),
+        o.quality(),
+        model(q.basis(), o),
+        freshness(q.basis()));
+  }
+
+  @PostMapping(
+      path = "/api/v1/predictions/matchmaking",
+      consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  MatchmakingAnswer matchmaking(@RequestBody MatchmakingRequest r) {
+    PredictionService.Matchmaking m =
+        service.matchmaking(
+            r.season(),
+            r.mode(),
+            r.ranked() == null || r.ranked(),
+            r.teamSize() == null ? 1 : r.teamSize(),
+            r.players());
+    List<PairAnswer> out = new ArrayList<>();
+    MatchQualityPredictor.MatchOutlook any = null;
+    for (PredictionService.Pairing p : m.pairs()) {
+      out.add(match(List.of(List.of(p.a()), List.of(p.b())), p.outlook()));
+      any = p.outlook();
+    }
+    for (PredictionService.Teams t : m.teams()) {
+      out.add(match(List.of(t.a(), t.b()), t.outlook()));
+      any = t.outlook();
+    }
+    Model model =
+        any == null ? new Model(m.basis().modelVersion(), null, null) : model(m.basis(), any);
+    return new MatchmakingAnswer(out, m.waiting(), model, freshness(m.basis()));
+  }
+
+  private static PairAnswer match(
+      List<List<PredictionService.Player>> sides, MatchQualityPredictor.MatchOutlook o) {
+    return new PairAnswer(sides(sides, o), o.fairness(), o.quality());
+  }
+
+  private static List<SideAnswer> sides(
+      List<List<PredictionService.Player>> sides, MatchQualityPredictor.MatchOutlook o) {
+    List<SideAnswer> out = new ArrayList<>(sides.size());
+    for (int s = 0; s < sides.size(); s++) {
+      List<PlayerAnswer> players = new ArrayList<>();
+      for (int k = 0; k < sides.get(s).size(); k++) {
+        PredictionService.Player p = sides.get(s).get(k);
+        players.add(
+            new PlayerAnswer(
+                p.playerId(),
+                p.snapshot().rating().mu(),
+                p.snapshot().rating().sigma(),
+                p.snapshot().rating().games(),
+                p.rated(),
+                p.historyFromBatch() ? "batch" : "none",
+                o.engagement() == null ? null : o.engagement()[s][k]));
+      }
+      out.add(new SideAnswer(o.winProbability()[s], o.engineWinProbability()[s], players));
+    }
+    return out;
+  }
+
+  private static Model model(PredictionService.Basis b, MatchQualityPredictor.MatchOutlook o) {
+    boolean winModel = b.modelVersion() != null && o.winProbability().length == 2;
+    return new Model(
+        b.modelVersion(),
+        winModel ? "calibrated-logistic" : "rating-engine",
+        o.engagement() == null ? null : "calibrated-logistic");
+  }
+
+  private static Freshness freshness(PredictionService.Basis b) {
+    return b.stamp()
+        .map(
+            s ->
+                new Freshness(
+                    b.season(),
+                    b.mode(),
+                    s.generation(),
+                    s.version().isEmpty() ? null : s.version(),
+                    s.watermark(),
+                    s.appliedThrough(),
+                    Math.max(0, b.logHead() - s.appliedThrough()),
+                    "live: the batch view plus the speed layer's matches through applied_through",
+                    "as of the batch view's watermark"))
+        .orElse(
+            new Freshness(
+                b.season(),
+                b.mode(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                "no real-time view yet: every player is rated as a newcomer",
+                "none"));
+  }
+}

@@ -1,0 +1,253 @@
+package dev.gsm.serving.prediction;
+
+import dev.gsm.core.features.PlayerHistory;
+import dev.gsm.core.features.PlayerSnapshot;
+import dev.gsm.core.prediction.MatchQualityPredictor;
+import dev.gsm.core.prediction.Matchmaker;
+import dev.gsm.core.rating.PlayerRating;
+import dev.gsm.core.rating.RatingParameters;
+import dev.gsm.core.season.SeasonCalendar;
+import dev.gsm.realtime.MatchLog;
+import dev.gsm.realtime.PlayerSnapshots;
+import dev.gsm.realtime.PlayerState;
+import dev.gsm.realtime.RealtimeView;
+import dev.gsm.realtime.Stamp;
+import dev.gsm.schema.MatchSchema;
+import dev.gsm.schema.Violation;
+import dev.gsm.serving.system.GsmProperties;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+
+/**
+ * Match-quality predictions for players as they stand now: each player's live rating from the
+ * real-time view (the batch view plus every match the speed layer applied since), his activity
+ * history as of the batch view's watermark (loaded with it by the publish step), and the served
+ * models ({@link ModelStore}). The features are computed by domain-core's {@code MatchFeatures},
+ * the code the models were trained with.
+ */
+@Service
+class PredictionService {
+
+  /** A player of a request as the prediction saw him. */
+  record Player(
+      String playerId, PlayerSnapshot snapshot, boolean rated, boolean historyFromBatch) {}
+
+  /** What a prediction rests on. */
+  record Basis(
+      String season,
+      String mode,
+      String modelVersion,
+      Optional<Stamp> stamp,
+      long logHead,
+      long nowEpochSecond) {}
+
+  record MatchQuality(
+      Basis basis, List<List<Player>> sides, MatchQualityPredictor.MatchOutlook outlook) {}
+
+  record Pairing(Player a, Player b, MatchQualityPredictor.MatchOutlook outlook) {}
+
+  record Teams(List<Player> a, List<Player> b, MatchQualityPredictor.MatchOutlook outlook) {}
+
+  record Matchmaking(Basis basis, List<Pairing> pairs, List<Teams> teams, List<String> waiting) {}
+
+  private static final byte[] NO_HISTORY = new PlayerHistory().export(0);
+
+  private final RealtimeView view;
+  private final MatchLog log;
+  private final ModelStore models;
+  private final PredictionProperties props;
+  private final SeasonCalendar calendar;
+  private final RatingParameters params = RatingParameters.defaults();
+  private final Clock clock = Clock.systemUTC();
+
+  PredictionService(
+      RealtimeView view,
+      MatchLog log,
+      ModelStore models,
+      PredictionProperties props,
+      GsmProperties gsm) {
+    this.view = view;
+    this.log = log;
+    this.models = models;
+    this.props = props;
+    this.calendar = new SeasonCalendar(gsm.seasonsPerYear());
+  }
+
+  MatchQuality matchQuality(
+      String season, String mode, boolean ranked, List<List<String>> sideIds) {
+    List<Violation> problems = new ArrayList<>();
+    checkScope(season, mode, problems);
+    if (sideIds == null || sideIds.size() < 2) {
+      problems.add(new Violation("sides", "a match needs at least 2 sides"));
+    } else {
+      List<String> all = new ArrayList<>();
+      for (int s = 0; s < sideIds.size(); s++) {
+        List<String> side = sideIds.get(s);
+        if (side == null || side.isEmpty()) {
+          problems.add(new Violation("sides[" + s + "]", "a side needs at least one player"));
+        } else {
+          for (int k = 0; k < side.size(); k++) {
+            checkId("sides[" + s + "][" + k + "]", side.get(k), problems);
+            all.add(side.get(k));
+          }
+        }
+      }
+      checkPlayers(all, props.maxPlayers(), "sides", problems);
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidPredictionRequestException(problems);
+    }
+    List<String> all = sideIds.stream().flatMap(List::stream).toList();
+    Read read = read(season, mode, all);
+    List<List<Player>> sides = new ArrayList<>();
+    int next = 0;
+    for (List<String> side : sideIds) {
+      sides.add(read.players.subList(next, next + side.size()));
+      next += side.size();
+    }
+    return new MatchQuality(read.basis, sides, outlook(read, sides, ranked));
+  }
+
+  Matchmaking matchmaking(
+      String season, String mode, boolean ranked, int teamSize, List<String> pool) {
+    List<Violation> problems = new ArrayList<>();
+    checkScope(season, mode, problems);
+    if (teamSize < 1 || teamSize > 5) {
+      problems.add(new Violation("team_size", "must be between 1 and 5, was " + teamSize));
+    }
+    if (pool == null || pool.size() < 2) {
+      problems.add(new Violation("players", "a pool needs at least 2 players"));
+    } else {
+      for (int i = 0; i < pool.size(); i++) {
+        checkId("players[" + i + "]", pool.get(i), problems);
+      }
+      checkPlayers(pool, props.maxPool(), "players", problems);
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidPredictionRequestException(problems);
+    }
+    Read read = read(season, mode, pool);
+    List<Player> ps = read.players;
+    List<Pairing> pairs = new ArrayList<>();
+    List<Teams> teams = new ArrayList<>();
+    Set<String> matched = new HashSet<>();
+    if (teamSize == 1) {
+      for (Matchmaker.Pairing p :
+          Matchmaker.pairs(
+              ps.size(),
+              (a, b) ->
+                  outlook(read, List.of(List.of(ps.get(a)), List.of(ps.get(b))), ranked)
+                      .quality())) {
+        Player a = ps.get(p.a());
+        Player b = ps.get(p.b());
+        pairs.add(new Pairing(a, b, outlook(read, List.of(List.of(a), List.of(b)), ranked)));
+        matched.add(a.playerId());
+        matched.add(b.playerId());
+      }
+    } else {
+      double[] skill = new double[ps.size()];
+      for (int i = 0; i < skill.length; i++) {
+        PlayerRating r = ps.get(i).snapshot().rating();
+        skill[i] = r.mu() - 3 * r.sigma();
+      }
+      for (Matchmaker.Teams t :
+          Matchmaker.teams(
+              skill,
+              teamSize,
+              (a, b) -> outlook(read, List.of(members(ps, a), members(ps, b)), ranked).quality())) {
+        List<Player> a = members(ps, t.a());
+        List<Player> b = members(ps, t.b());
+        teams.add(new Teams(a, b, outlook(read, List.of(a, b), ranked)));
+        a.forEach(p -> matched.add(p.playerId()));
+        b.forEach(p -> matched.add(p.playerId()));
+      }
+    }
+    List<String> waiting = pool.stream().filter(id -> !matched.contains(id)).toList();
+    return new Matchmaking(read.basis, pairs, teams, waiting);
+  }
+
+  private static List<Player> members(List<Player> ps, int[] idx) {
+    List<Player> out = new ArrayList<>(idx.length);
+    for (int i : idx) {
+      out.add(ps.get(i));
+    }
+    return out;
+  }
+
+  private record Read(Basis basis, List<Player> players, ModelStore.Served served) {}
+
+  private Read read(String season, String mode, List<String> ids) {
+    String s = season == null ? calendar.seasonOf(clock.instant()) : season;
+    long now = clock.instant().getEpochSecond();
+    Optional<PlayerSnapshots> snaps = view.snapshots(s, ids);
+    long head = log.head();
+    ModelStore.Served served = models.served();
+    List<Player> players = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      PlayerState state = snaps.map(x -> x.states().get(id)).orElse(null);
+      PlayerRating rating = PlayerRating.newcomer(params);
+      if (state != null) {
+        rating =
+            mode != null && state.modes().containsKey(mode)
+                ? state.modes().get(mode)
+                : state.global();
+      }
+      byte[] history = snaps.map(x -> x.histories().get(id)).orElse(null);
+      players.add(
+          new Player(
+              id,
+              PlayerHistory.snapshotOf(history == null ? NO_HISTORY : history, rating, now),
+              state != null,
+              history != null));
+    }
+    Basis basis =
+        new Basis(s, mode, served.version(), snaps.map(PlayerSnapshots::stamp), head, now);
+    return new Read(basis, players, served);
+  }
+
+  private static MatchQualityPredictor.MatchOutlook outlook(
+      Read read, List<List<Player>> sides, boolean ranked) {
+    List<List<PlayerSnapshot>> snaps = new ArrayList<>(sides.size());
+    for (List<Player> side : sides) {
+      snaps.add(side.stream().map(Player::snapshot).toList());
+    }
+    return read.served.predictor().outlook(snaps, ranked, read.basis.nowEpochSecond());
+  }
+
+  private void checkScope(String season, String mode, List<Violation> problems) {
+    if (season != null) {
+      try {
+        calendar.start(season);
+      } catch (IllegalArgumentException e) {
+        problems.add(new Violation("season", "not a season of the calendar: " + e.getMessage()));
+      }
+    }
+    if (mode != null && !MatchSchema.isCode(mode)) {
+      problems.add(new Violation("mode", "must match [a-z0-9][a-z0-9_-]{0,31}"));
+    }
+  }
+
+  private static void checkId(String field, String id, List<Violation> problems) {
+    if (!MatchSchema.isId(id)) {
+      problems.add(new Violation(field, "not a player id ([A-Za-z0-9._:@-]{1,128})"));
+    }
+  }
+
+  private static void checkPlayers(
+      List<String> ids, int max, String field, List<Violation> problems) {
+    if (ids.size() > max) {
+      problems.add(new Violation(field, "at most " + max + " players, got " + ids.size()));
+    }
+    Set<String> seen = new HashSet<>();
+    for (String id : ids) {
+      if (id != null && !seen.add(id)) {
+        problems.add(new Violation(field, "player " + id + " appears more than once"));
+      }
+    }
+  }
+}

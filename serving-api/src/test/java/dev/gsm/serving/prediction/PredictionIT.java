@@ -1,0 +1,267 @@
+package dev.gsm.serving.prediction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gsm.core.features.MatchFeatures;
+import dev.gsm.core.features.PlayerHistory;
+import dev.gsm.core.features.PlayerSnapshot;
+import dev.gsm.core.prediction.MatchQualityPredictor;
+import dev.gsm.core.prediction.PortableModel;
+import dev.gsm.core.rating.PlayerRating;
+import dev.gsm.core.rating.RatingParameters;
+import dev.gsm.core.rating.RatingPredictor;
+import dev.gsm.realtime.Generation;
+import dev.gsm.realtime.PlayerState;
+import dev.gsm.realtime.RealtimeView;
+import dev.gsm.testing.RedisEndpoint;
+import dev.gsm.testing.RedisExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The prediction endpoints through the whole Spring MVC stack against a real Redis, with models in
+ * a model registry on disk: the answer equals domain-core's predictor on the same players, ratings
+ * and histories.
+ */
+@ExtendWith(RedisExtension.class)
+@SpringBootTest(properties = "gsm.prediction.reload-interval=0s")
+@AutoConfigureMockMvc
+class PredictionIT {
+
+  static RedisEndpoint redis;
+  @TempDir static Path registry;
+
+  static final RatingParameters PARAMS = RatingParameters.defaults();
+  static final String SEASON = "2026-S4";
+  static final long LAST = Instant.parse("2026-11-20T12:00:00Z").getEpochSecond();
+
+  @BeforeAll
+  static void redis(RedisEndpoint endpoint) {
+    redis = endpoint;
+  }
+
+  @DynamicPropertySource
+  static void props(DynamicPropertyRegistry registry) {
+    registry.add("gsm.redis.url", () -> redis.url());
+    registry.add("gsm.redis.key-prefix", () -> redis.keyPrefix());
+    registry.add("gsm.prediction.registry", () -> PredictionIT.registry.toString());
+  }
+
+  @Autowired MockMvc mvc;
+  @Autowired RealtimeView view;
+  final ObjectMapper json = new ObjectMapper();
+
+  static PortableModel model(String name, List<String> features, double seed) {
+    int n = features.size();
+    double[] mean = new double[n];
+    double[] scale = new double[n];
+    double[] coef = new double[n];
+    for (int i = 0; i < n; i++) {
+      mean[i] = 0.05 * i;
+      scale[i] = 1.0 / (1 + i);
+      coef[i] = seed * (i % 2 == 0 ? 1 : -0.5) / (1 + i);
+    }
+    return new PortableModel(name, features, mean, scale, coef, 0.1, 1.1, 0.02);
+  }
+
+  static void promote(String version, double seed) throws Exception {
+    Path dir = registry.resolve("versions").resolve(version);
+    Files.createDirectories(dir);
+    Files.writeString(
+        dir.resolve("win.json"), model("win", MatchFeatures.WIN_FEATURES, seed).toJson());
+    Files.writeString(
+        dir.resolve("engagement.json"),
+        model("engagement", MatchFeatures.ENGAGEMENT_FEATURES, seed / 2).toJson());
+    Path tmp = registry.resolve("current.tmp");
+    Files.writeString(tmp, version + "\n");
+    Files.move(tmp, registry.resolve("current"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** Players p1..p6 with ratings and histories in a live generation. */
+  Map<String, PlayerState> load() {
+    Map<String, PlayerState> states = new TreeMap<>();
+    PlayerHistory h = new PlayerHistory();
+    Map<String, byte[]> histories = new HashMap<>();
+    for (int i = 1; i <= 6; i++) {
+      String id = "p" + i;
+      PlayerRating r =
+          new PlayerRating(20 + 2 * i, 2 + 0.3 * i, LAST - 3_600L * i, 10 * i, 5 * i, 5 * i, 0);
+      TreeMap<String, PlayerRating> modes = new TreeMap<>();
+      if (i % 2 == 0) {
+        modes.put("duel", new PlayerRating(30 - i, 3, LAST - 100, 4, 2, 2, 0));
+      }
+      states.put(id, new PlayerState(SEASON, id, r, modes, "eu", "pc"));
+      for (int k = 0; k < i * 3; k++) {
+        h.record(i, LAST - 86_400L * k, (k + i) % 2, 0.5, k % 5 == 0, (k * 7) % 24);
+      }
+      if (i != 6) { // p6 has no history in the batch view
+        histories.put(id, h.export(i));
+      }
+    }
+    Generation g = view.loadGeneration("v-test", 42, states.values(), histories);
+    view.ensureGeneration();
+    view.switchTo(g.id());
+    return states;
+  }
+
+  JsonNode call(String path, String body, int status) throws Exception {
+    String out =
+        mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON).content(body))
+            .andExpect(status().is(status))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    return json.readTree(out);
+  }
+
+  @Test
+  void theAnswerIsTheDomainPredictorOnTheLiveRatingsAndTheBatchHistories() throws Exception {
+    // before any view or model: newcomers and the rating engine, and the answer says so
+    JsonNode cold =
+        call(
+            "/api/v1/predictions/match-quality",
+            "{\"season\":\"2026-S4\",\"sides\":[[\"p1\"],[\"p2\"]]}",
+            200);
+    assertThat(cold.at("/model/win").asText()).isEqualTo("rating-engine");
+    assertThat(cold.at("/model/version").isNull()).isTrue();
+    assertThat(cold.at("/sides/0/players/0/rated").asBoolean()).isFalse();
+    assertThat(cold.at("/fairness").asDouble()).isCloseTo(1.0, within(1e-9));
+
+    Map<String, PlayerState> states = load();
+    promote("m1", 0.7);
+    String teams = "{\"season\":\"2026-S4\",\"sides\":[[\"p1\",\"p4\"],[\"p2\",\"p6\"]]}";
+    JsonNode a = call("/api/v1/predictions/match-quality", teams, 200);
+    long now = Instant.now().getEpochSecond();
+    MatchQualityPredictor expected =
+        new MatchQualityPredictor(
+            new RatingPredictor(PARAMS),
+            model("win", MatchFeatures.WIN_FEATURES, 0.7),
+            model("engagement", MatchFeatures.ENGAGEMENT_FEATURES, 0.35));
+    Map<String, byte[]> hist =
+        view.snapshots(SEASON, List.of("p1", "p2", "p4", "p6")).orElseThrow().histories();
+    List<List<PlayerSnapshot>> sides = new ArrayList<>();
+    for (List<String> side : List.of(List.of("p1", "p4"), List.of("p2", "p6"))) {
+      List<PlayerSnapshot> s = new ArrayList<>();
+      for (String id : side) {
+        byte[] h = hist.getOrDefault(id, new PlayerHistory().export(0));
+        s.add(PlayerHistory.snapshotOf(h, states.get(id).global(), now));
+      }
+      sides.add(s);
+    }
+    MatchQualityPredictor.MatchOutlook o = expected.outlook(sides, true, now);
+    // the server's clock read a moment earlier or later: ratings' uncertainty grows by a hair
+    assertThat(a.at("/sides/0/win_probability").asDouble())
+        .isCloseTo(o.winProbability()[0], within(1e-6));
+    assertThat(a.at("/fairness").asDouble()).isCloseTo(o.fairness(), within(1e-6));
+    assertThat(a.at("/quality").asDouble()).isCloseTo(o.quality(), within(1e-6));
+    assertThat(a.at("/skill_compatibility").asDouble())
+        .isCloseTo(o.skillCompatibility(), within(1e-6));
+    assertThat(a.at("/sides/1/players/1/engagement").asDouble())
+        .isCloseTo(o.engagement()[1][1], within(1e-6));
+    assertThat(a.at("/sides/1/players/1/history").asText()).isEqualTo("none");
+    assertThat(a.at("/sides/0/players/0/history").asText()).isEqualTo("batch");
+    assertThat(a.at("/model/version").asText()).isEqualTo("m1");
+    assertThat(a.at("/model/win").asText()).isEqualTo("calibrated-logistic");
+    assertThat(a.at("/freshness/batch_version").asText()).isEqualTo("v-test");
+    assertThat(a.at("/freshness/watermark").asLong()).isEqualTo(42);
+
+    // the mode's own rating is used when the player has one
+    JsonNode duel =
+        call(
+            "/api/v1/predictions/match-quality",
+            "{\"season\":\"2026-S4\",\"mode\":\"duel\",\"sides\":[[\"p2\"],[\"p3\"]]}",
+            200);
+    assertThat(duel.at("/sides/0/players/0/mu").asDouble()).isEqualTo(28.0);
+    assertThat(duel.at("/sides/1/players/0/mu").asDouble())
+        .isEqualTo(states.get("p3").global().mu());
+
+    // free-for-all: the engine's first-place probabilities; a new promotion is picked up
+    promote("m2", 0.2);
+    JsonNode ffa =
+        call(
+            "/api/v1/predictions/match-quality",
+            "{\"season\":\"2026-S4\",\"ranked\":false,\"sides\":[[\"p1\"],[\"p3\"],[\"p5\"],[\"stranger\"]]}",
+            200);
+    assertThat(ffa.at("/model/version").asText()).isEqualTo("m2");
+    assertThat(ffa.at("/model/win").asText()).isEqualTo("rating-engine");
+    assertThat(ffa.at("/sides").size()).isEqualTo(4);
+    assertThat(ffa.at("/sides/3/players/0/rated").asBoolean()).isFalse();
+    double sum = 0;
+    for (JsonNode s : ffa.at("/sides")) {
+      sum += s.at("/win_probability").asDouble();
+    }
+    assertThat(sum).isLessThanOrEqualTo(1.0 + 1e-9).isGreaterThan(0.9);
+    assertThat(ffa.at("/sides/2/win_probability").asDouble())
+        .isGreaterThan(ffa.at("/sides/0/win_probability").asDouble());
+
+    // matchmaking: pairs the closest players, everybody placed once
+    JsonNode mm =
+        call(
+            "/api/v1/predictions/matchmaking",
+            "{\"season\":\"2026-S4\",\"players\":[\"p1\",\"p2\",\"p3\",\"p4\",\"p5\"]}",
+            200);
+    assertThat(mm.at("/matches").size()).isEqualTo(2);
+    assertThat(mm.at("/waiting").size()).isEqualTo(1);
+    JsonNode teams2 =
+        call(
+            "/api/v1/predictions/matchmaking",
+            "{\"season\":\"2026-S4\",\"team_size\":2,\"players\":[\"p1\",\"p2\",\"p3\",\"p4\",\"p5\",\"p6\"]}",
+            200);
+    assertThat(teams2.at("/matches").size()).isEqualTo(1);
+    assertThat(teams2.at("/matches/0/sides/0/players").size()).isEqualTo(2);
+    assertThat(teams2.at("/waiting").size()).isEqualTo(2);
+  }
+
+  @Test
+  void aBadRequestNamesEveryProblem() throws Exception {
+    mvc.perform(
+            post("/api/v1/predictions/match-quality")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"season\":\"2026-X\",\"mode\":\"Duel!\",\"sides\":[[\"p1\",\"bad id\"],[\"p1\"],[]]}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.title").value("Invalid prediction request"))
+        .andExpect(jsonPath("$.errors.length()").value(5))
+        .andExpect(jsonPath("$.errors[?(@.field == 'sides[0][1]')]").exists())
+        .andExpect(jsonPath("$.errors[?(@.field == 'sides[2]')]").exists())
+        .andExpect(jsonPath("$.errors[?(@.field == 'season')]").exists())
+        .andExpect(jsonPath("$.errors[?(@.field == 'mode')]").exists());
+    mvc.perform(
+            post("/api/v1/predictions/match-quality")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"sides\":[[\"p1\"]]}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("sides"));
+    mvc.perform(
+            post("/api/v1/predictions/matchmaking")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"team_size\":9,\"players\":[\"a\",\"a\"]}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors.length()").value(2));
+  }
+}
