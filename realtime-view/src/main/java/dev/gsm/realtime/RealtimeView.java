@@ -497,7 +497,8 @@ public final class RealtimeView {
    * Several players of a season in the current generation, with their activity histories, read in
    * one atomic step with the generation's stamp: what a match-quality prediction needs. Players
    * without a state in the season are absent from {@code states}; players without a history (a
-   * newcomer since the batch view) from {@code histories}. Empty when there is no generation yet.
+   * newcomer since the batch view) from {@code histories}; the log's head comes along for the speed
+   * layer's lag. Empty when there is no generation yet.
    */
   public Optional<PlayerSnapshots> snapshots(String season, List<String> playerIds) {
     String[] args = new String[2 + playerIds.size()];
@@ -507,7 +508,11 @@ public final class RealtimeView {
       args[2 + i] = playerIds.get(i);
     }
     List<Object> r =
-        SNAPSHOTS.run(redis, ScriptOutputType.MULTI, new String[] {layout.current()}, args);
+        SNAPSHOTS.run(
+            redis,
+            ScriptOutputType.MULTI,
+            new String[] {layout.current(), layout.logOffset()},
+            args);
     if (r == null || r.isEmpty() || r.get(0) == null) { // nil: no generation yet
       return Optional.empty();
     }
@@ -516,7 +521,7 @@ public final class RealtimeView {
     for (int i = 0; i < playerIds.size(); i++) {
       String id = playerIds.get(i);
       @SuppressWarnings("unchecked")
-      List<Object> kv = (List<Object>) r.get(4 + 2 * i);
+      List<Object> kv = (List<Object>) r.get(5 + 2 * i);
       Map<String, String> h = new LinkedHashMap<>();
       for (int j = 0; j + 1 < kv.size(); j += 2) {
         h.put((String) kv.get(j), (String) kv.get(j + 1));
@@ -525,12 +530,13 @@ public final class RealtimeView {
       if (state != null) {
         states.put(id, state);
       }
-      Object history = r.get(5 + 2 * i);
+      Object history = r.get(6 + 2 * i);
       if (history instanceof String s && !s.isEmpty()) {
         histories.put(id, java.util.Base64.getDecoder().decode(s));
       }
     }
-    return Optional.of(new PlayerSnapshots(stamp(r), states, histories));
+    return Optional.of(
+        new PlayerSnapshots(stamp(r), Long.parseLong((String) r.get(4)), states, histories));
   }
 
   /** Players of a generation: members of the global boards of all its seasons (SCAN + ZCARD). */

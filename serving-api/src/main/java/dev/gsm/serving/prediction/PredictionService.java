@@ -7,7 +7,6 @@ import dev.gsm.core.prediction.Matchmaker;
 import dev.gsm.core.rating.PlayerRating;
 import dev.gsm.core.rating.RatingParameters;
 import dev.gsm.core.season.SeasonCalendar;
-import dev.gsm.realtime.MatchLog;
 import dev.gsm.realtime.PlayerSnapshots;
 import dev.gsm.realtime.PlayerState;
 import dev.gsm.realtime.RealtimeView;
@@ -58,7 +57,6 @@ class PredictionService {
   private static final byte[] NO_HISTORY = new PlayerHistory().export(0);
 
   private final RealtimeView view;
-  private final MatchLog log;
   private final ModelStore models;
   private final PredictionProperties props;
   private final SeasonCalendar calendar;
@@ -66,13 +64,8 @@ class PredictionService {
   private final Clock clock = Clock.systemUTC();
 
   PredictionService(
-      RealtimeView view,
-      MatchLog log,
-      ModelStore models,
-      PredictionProperties props,
-      GsmProperties gsm) {
+      RealtimeView view, ModelStore models, PredictionProperties props, GsmProperties gsm) {
     this.view = view;
-    this.log = log;
     this.models = models;
     this.props = props;
     this.calendar = new SeasonCalendar(gsm.seasonsPerYear());
@@ -185,7 +178,7 @@ class PredictionService {
     String s = season == null ? calendar.seasonOf(clock.instant()) : season;
     long now = clock.instant().getEpochSecond();
     Optional<PlayerSnapshots> snaps = view.snapshots(s, ids);
-    long head = log.head();
+    long head = snaps.map(PlayerSnapshots::logHead).orElse(0L);
     ModelStore.Served served = models.served();
     List<Player> players = new ArrayList<>(ids.size());
     for (String id : ids) {
