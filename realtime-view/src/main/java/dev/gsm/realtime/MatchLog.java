@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The match log: a Redis Stream, appended by the ingest API and read by the speed layer's and the
@@ -160,14 +162,29 @@ public final class MatchLog {
   }
 
   public void ack(String group, List<LogEntry> entries) {
-    if (entries.isEmpty()) {
-      return;
+    if (!entries.isEmpty()) {
+      redis.xack(layout.log(), group, ids(entries));
     }
+  }
+
+  /**
+   * {@link #ack} without waiting for the answer: the command goes out with the next ones on the
+   * connection. A lost acknowledgement only means a redelivery, which the applied marker makes
+   * harmless; the future tells whether it went through.
+   */
+  public CompletionStage<Long> ackAsync(String group, List<LogEntry> entries) {
+    if (entries.isEmpty()) {
+      return CompletableFuture.completedFuture(0L);
+    }
+    return redis.getStatefulConnection().async().xack(layout.log(), group, ids(entries));
+  }
+
+  private static String[] ids(List<LogEntry> entries) {
     String[] ids = new String[entries.size()];
     for (int i = 0; i < ids.length; i++) {
       ids[i] = RedisLayout.logId(entries.get(i).offset());
     }
-    redis.xack(layout.log(), group, ids);
+    return ids;
   }
 
   /** Entries of the group delivered and not acknowledged, over all consumers. */

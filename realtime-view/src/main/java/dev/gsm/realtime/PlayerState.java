@@ -62,6 +62,49 @@ public record PlayerState(
     return h;
   }
 
+  /** Appends every hash field and value to {@code args}; returns the number of fields. */
+  int addHash(java.util.List<String> args) {
+    Map<String, String> h = toHash();
+    h.forEach(
+        (f, v) -> {
+          args.add(f);
+          args.add(v);
+        });
+    return h.size();
+  }
+
+  /**
+   * Appends the hash fields (and values) in which this state differs from {@code before}, the same
+   * player's stored state; returns their number. A mode never leaves a state, so no field is ever
+   * removed.
+   */
+  int addChangedFields(PlayerState before, java.util.List<String> args) {
+    int n = 0;
+    if (!global.equals(before.global)) {
+      args.add(GLOBAL_FIELD);
+      args.add(encode(global));
+      n++;
+    }
+    for (Map.Entry<String, PlayerRating> e : modes.entrySet()) {
+      if (!e.getValue().equals(before.modes.get(e.getKey()))) {
+        args.add(MODE_FIELD_PREFIX + e.getKey());
+        args.add(encode(e.getValue()));
+        n++;
+      }
+    }
+    if (!region.equals(before.region)) {
+      args.add(REGION_FIELD);
+      args.add(region);
+      n++;
+    }
+    if (!platform.equals(before.platform)) {
+      args.add(PLATFORM_FIELD);
+      args.add(platform);
+      n++;
+    }
+    return n;
+  }
+
   /** Reads a player hash; {@code null} when the hash is empty (no state in that season). */
   static PlayerState fromHash(String season, String playerId, Map<String, String> h) {
     if (h == null || h.isEmpty()) {

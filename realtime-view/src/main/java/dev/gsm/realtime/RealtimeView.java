@@ -339,9 +339,14 @@ public final class RealtimeView {
     args.add(Long.toString(newApplied));
     args.add(layout.deadLetters());
     args.add(layout.deadLetterOffsets());
+    // grouped by board: one ZADD / ZREM per board and batch instead of one per member
+    Map<String, List<String>> zadd = new LinkedHashMap<>();
+    Map<String, List<String>> zrem = new LinkedHashMap<>();
     for (PlayerUpdate u : updates) {
-      addOps(generation, u, args);
+      addOps(generation, u, args, zadd, zrem);
     }
+    zadd.forEach((key, pairs) -> addGroup("Z", key, pairs.size() / 2, pairs, args));
+    zrem.forEach((key, members) -> addGroup("R", key, members.size(), members, args));
     for (DeadLetter d : deadLetters) {
       args.add("D");
       args.add(Long.toString(d.offset()));
@@ -363,18 +368,37 @@ public final class RealtimeView {
     };
   }
 
-  private void addOps(long generation, PlayerUpdate u, List<String> args) {
+  private static void addGroup(
+      String op, String key, int n, List<String> items, List<String> args) {
+    args.add(op);
+    args.add(key);
+    args.add(Integer.toString(n));
+    args.addAll(items);
+  }
+
+  /**
+   * One player's share of a batch: the hash fields that changed, the board entries whose score
+   * changed (the boards of a mode not played keep theirs), and the removals from the region or
+   * platform board the player left.
+   */
+  private void addOps(
+      long generation,
+      PlayerUpdate u,
+      List<String> args,
+      Map<String, List<String>> zadd,
+      Map<String, List<String>> zrem) {
     PlayerState a = u.after();
     PlayerState b = u.before();
-    Map<String, String> hash = a.toHash();
+    int at = args.size();
     args.add("H");
     args.add(layout.player(generation, a.season(), a.playerId()));
-    args.add(Integer.toString(hash.size()));
-    hash.forEach(
-        (f, v) -> {
-          args.add(f);
-          args.add(v);
-        });
+    args.add(null);
+    int n = b == null ? a.addHash(args) : a.addChangedFields(b, args);
+    if (n == 0) {
+      args.subList(at, args.size()).clear();
+    } else {
+      args.set(at + 2, Integer.toString(n));
+    }
     for (String[] z : boardEntries(generation, a)) {
       boolean modeUnchanged =
           b != null
@@ -382,21 +406,22 @@ public final class RealtimeView {
               && a.modes().get(z[3]) != null
               && a.modes().get(z[3]).equals(b.modes().get(z[3]));
       if (!modeUnchanged) {
-        args.add("Z");
-        args.add(z[0]);
-        args.add(z[1]);
-        args.add(z[2]);
+        List<String> pairs = zadd.computeIfAbsent(z[0], k -> new ArrayList<>());
+        pairs.add(z[1]);
+        pairs.add(z[2]);
       }
     }
     if (b != null && !b.region().equals(a.region())) {
-      args.add("R");
-      args.add(layout.board(generation, a.season(), Board.region(b.region())));
-      args.add(a.playerId());
+      zrem.computeIfAbsent(
+              layout.board(generation, a.season(), Board.region(b.region())),
+              k -> new ArrayList<>())
+          .add(a.playerId());
     }
     if (b != null && !b.platform().equals(a.platform())) {
-      args.add("R");
-      args.add(layout.board(generation, a.season(), Board.platform(b.platform())));
-      args.add(a.playerId());
+      zrem.computeIfAbsent(
+              layout.board(generation, a.season(), Board.platform(b.platform())),
+              k -> new ArrayList<>())
+          .add(a.playerId());
     }
   }
 

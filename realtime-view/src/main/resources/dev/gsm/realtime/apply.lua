@@ -3,8 +3,11 @@
 -- (a stale writer) or when the marker moved since the caller read the states (compare-and-set).
 -- KEYS[1] generation meta hash
 -- ARGV[1] expected applied, ARGV[2] new applied, ARGV[3] dead-letter stream, ARGV[4] dlq offsets
--- then ops: 'H' key n f1 v1 .. fn vn | 'Z' key score member | 'R' key member
---           | 'D' offset reason json
+-- then ops, grouped by key so that one command carries many members:
+--   'H' key n f1 v1 .. fn vn          HSET of a player hash (the fields that changed)
+--   'Z' key n s1 m1 .. sn mn          ZADD of n members into one board
+--   'R' key n m1 .. mn                ZREM of n members from one board
+--   'D' offset reason json            a dead letter (once per offset)
 -- Returns 1 applied, 0 already applied, -1 generation not writable, -2 marker moved.
 local state = redis.call('HGET', KEYS[1], 'state')
 if state ~= 'ready' and state ~= 'live' then return -1 end
@@ -15,27 +18,34 @@ if applied ~= tonumber(ARGV[1]) then return -2 end
 local i = 5
 while i <= #ARGV do
   local op = ARGV[i]
-  if op == 'H' then i = i + 3 + 2 * tonumber(ARGV[i + 2])
-  elseif op == 'Z' or op == 'D' then i = i + 4
-  elseif op == 'R' then i = i + 3
+  if op == 'H' or op == 'Z' then i = i + 3 + 2 * tonumber(ARGV[i + 2])
+  elseif op == 'R' then i = i + 3 + tonumber(ARGV[i + 2])
+  elseif op == 'D' then i = i + 4
   else return redis.error_reply('apply.lua: unknown op ' .. tostring(op)) end
 end
 if i ~= #ARGV + 1 then return redis.error_reply('apply.lua: truncated ops') end
+-- unpack() is bounded by Lua's C stack: a long member list goes in chunks
+local CHUNK = 2000
+local function many(cmd, key, from, to, step)
+  while from <= to do
+    local last = math.min(to, from + CHUNK * step - 1)
+    redis.call(cmd, key, unpack(ARGV, from, last))
+    from = last + 1
+  end
+end
 i = 5
 while i <= #ARGV do
   local op = ARGV[i]
+  local n = tonumber(ARGV[i + 2])
   if op == 'H' then
-    local n = tonumber(ARGV[i + 2])
-    local args = {}
-    for j = 1, 2 * n do args[j] = ARGV[i + 2 + j] end
-    redis.call('HSET', ARGV[i + 1], unpack(args))
+    redis.call('HSET', ARGV[i + 1], unpack(ARGV, i + 3, i + 2 + 2 * n))
     i = i + 3 + 2 * n
   elseif op == 'Z' then
-    redis.call('ZADD', ARGV[i + 1], ARGV[i + 2], ARGV[i + 3])
-    i = i + 4
+    many('ZADD', ARGV[i + 1], i + 3, i + 2 + 2 * n, 2)
+    i = i + 3 + 2 * n
   elseif op == 'R' then
-    redis.call('ZREM', ARGV[i + 1], ARGV[i + 2])
-    i = i + 3
+    many('ZREM', ARGV[i + 1], i + 3, i + 2 + n, 1)
+    i = i + 3 + n
   else
     if redis.call('SADD', ARGV[4], ARGV[i + 1]) == 1 then
       redis.call('XADD', ARGV[3], '*', 'offset', ARGV[i + 1], 'reason', ARGV[i + 2], 'm', ARGV[i + 3])

@@ -35,6 +35,13 @@ import java.util.TreeMap;
  * <p>Per player and season the state starts, at the player's first match of a season, from the soft
  * reset ({@link RatingEngine#softReset}) of their state in the previous season (same rule per
  * mode), or as a newcomer: the rule the batch applies.
+ *
+ * <p>Between batches it keeps the states it read and wrote (and the players it found absent) of one
+ * generation, together with the marker they are at. Every write to a generation's player keys moves
+ * its marker forward (apply.lua; the marker never moves back), so while the marker is where this
+ * applier left it, those states are exactly Redis's: a batch then starts from the cached marker and
+ * reads only the players it has not seen. Any other outcome of the compare-and-set (another writer,
+ * a switch, a redelivery) empties the cache, and the next batch reads afresh.
  */
 public final class MatchApplier {
 
@@ -43,38 +50,103 @@ public final class MatchApplier {
 
   private static final int MAX_RETRIES = 16;
 
+  /** Player states kept between batches by default (about 0.5 KB of heap each). */
+  public static final int DEFAULT_CACHE = 200_000;
+
   private final RealtimeView view;
   private final MatchLog log;
   private final RatingEngine engine;
   private final SeasonCalendar calendar;
+  private final StateCache cache;
 
   public MatchApplier(
       RealtimeView view, MatchLog log, RatingEngine engine, SeasonCalendar calendar) {
+    this(view, log, engine, calendar, DEFAULT_CACHE);
+  }
+
+  /**
+   * @param cacheSize player states (per season) kept between batches; 0 reads every batch's players
+   *     from Redis
+   */
+  public MatchApplier(
+      RealtimeView view,
+      MatchLog log,
+      RatingEngine engine,
+      SeasonCalendar calendar,
+      int cacheSize) {
     this.view = view;
     this.log = log;
     this.engine = engine;
     this.calendar = calendar;
+    this.cache = new StateCache(cacheSize);
+  }
+
+  /**
+   * A log entry read for applying: the match, or why it cannot be applied (it then goes to the dead
+   * letters when its turn comes). Parsing needs no state, so it can run ahead of the applies.
+   */
+  public record ParsedEntry(LogEntry entry, MatchEvent event, String problem) {
+    long offset() {
+      return entry.offset();
+    }
+  }
+
+  /** Parses and validates entries (pure; any thread). */
+  public List<ParsedEntry> parse(Collection<LogEntry> entries) {
+    List<ParsedEntry> out = new ArrayList<>(entries.size());
+    for (LogEntry entry : entries) {
+      out.add(parse(entry));
+    }
+    return out;
+  }
+
+  private ParsedEntry parse(LogEntry entry) {
+    MatchJson.Parsed parsed = MatchJson.parse(entry.json());
+    if (!parsed.ok()) {
+      return new ParsedEntry(entry, null, "invalid: " + parsed.violations());
+    }
+    try {
+      calendar.previous(parsed.event().season());
+    } catch (IllegalArgumentException ex) {
+      return new ParsedEntry(entry, null, ex.getMessage());
+    }
+    return new ParsedEntry(entry, parsed.event(), null);
   }
 
   /** Applies {@code delivered} (any order, duplicates allowed) to generation {@code id}. */
   public Result apply(long id, Collection<LogEntry> delivered) {
+    return applyParsed(id, parse(delivered));
+  }
+
+  /** {@link #apply} of entries already {@link #parse parsed}. */
+  public Result applyParsed(long id, List<ParsedEntry> delivered) {
     if (delivered.isEmpty()) {
       return new Result(ApplyOutcome.ALREADY_APPLIED, -1, 0, 0);
     }
-    long last = delivered.stream().mapToLong(LogEntry::offset).max().orElseThrow();
+    long last = delivered.stream().mapToLong(ParsedEntry::offset).max().orElseThrow();
     for (int attempt = 0; attempt < MAX_RETRIES; attempt++) {
-      Generation g = view.generation(id).orElse(null);
-      if (g == null
-          || (g.state() != Generation.State.LIVE && g.state() != Generation.State.READY)) {
-        return new Result(ApplyOutcome.GENERATION_NOT_WRITABLE, -1, 0, 0);
+      long applied = cache.marker(id);
+      if (applied < 0) {
+        Generation g = view.generation(id).orElse(null);
+        if (g == null
+            || (g.state() != Generation.State.LIVE && g.state() != Generation.State.READY)) {
+          return new Result(ApplyOutcome.GENERATION_NOT_WRITABLE, -1, 0, 0);
+        }
+        applied = g.applied();
+        cache.reset(id, applied);
       }
-      long applied = g.applied();
       if (applied >= last) {
+        // the marker only moves forward: at or past `last` in Redis as well
         return new Result(ApplyOutcome.ALREADY_APPLIED, applied, 0, 0);
       }
-      List<LogEntry> todo = contiguous(delivered, applied, last);
+      List<ParsedEntry> todo = contiguous(delivered, applied, last);
       Batch batch = compute(id, todo);
       ApplyOutcome outcome = view.apply(id, applied, last, batch.updates, batch.deadLetters);
+      if (outcome == ApplyOutcome.APPLIED) {
+        cache.advance(last, batch.updates);
+      } else {
+        cache.clear();
+      }
       if (outcome != ApplyOutcome.CONFLICT) {
         return new Result(outcome, last, todo.size(), batch.deadLetters.size());
       }
@@ -84,9 +156,9 @@ public final class MatchApplier {
   }
 
   /** Entries applied + 1 .. last, each once, in offset order; missing ones come from the log. */
-  private List<LogEntry> contiguous(Collection<LogEntry> delivered, long applied, long last) {
-    TreeMap<Long, LogEntry> byOffset = new TreeMap<>();
-    for (LogEntry e : delivered) {
+  private List<ParsedEntry> contiguous(List<ParsedEntry> delivered, long applied, long last) {
+    TreeMap<Long, ParsedEntry> byOffset = new TreeMap<>();
+    for (ParsedEntry e : delivered) {
       if (e.offset() > applied) {
         byOffset.putIfAbsent(e.offset(), e);
       }
@@ -100,7 +172,12 @@ public final class MatchApplier {
       throw new IllegalStateException(
           "log entries " + (applied + 1) + ".." + last + " are not all in the log");
     }
-    return fromLog;
+    List<ParsedEntry> out = new ArrayList<>(fromLog.size());
+    for (LogEntry e : fromLog) {
+      ParsedEntry known = byOffset.get(e.offset());
+      out.add(known != null ? known : parse(e));
+    }
+    return out;
   }
 
   private record Key(String season, String playerId) {}
@@ -110,28 +187,21 @@ public final class MatchApplier {
     final List<DeadLetter> deadLetters = new ArrayList<>();
   }
 
-  private Batch compute(long id, List<LogEntry> entries) {
+  private Batch compute(long id, List<ParsedEntry> parsed) {
     Batch batch = new Batch();
-    List<MatchEvent> events = new ArrayList<>(entries.size());
+    List<LogEntry> entries = new ArrayList<>(parsed.size());
+    List<MatchEvent> events = new ArrayList<>(parsed.size());
     Map<String, Set<String>> wanted = new LinkedHashMap<>();
-    for (LogEntry entry : entries) {
-      MatchJson.Parsed parsed = MatchJson.parse(entry.json());
-      if (!parsed.ok()) {
-        batch.deadLetters.add(
-            new DeadLetter(entry.offset(), "invalid: " + parsed.violations(), entry.json()));
-        events.add(null);
-        continue;
-      }
-      MatchEvent e = parsed.event();
-      String previous;
-      try {
-        previous = calendar.previous(e.season());
-      } catch (IllegalArgumentException ex) {
-        batch.deadLetters.add(new DeadLetter(entry.offset(), ex.getMessage(), entry.json()));
-        events.add(null);
-        continue;
-      }
+    for (ParsedEntry pe : parsed) {
+      LogEntry entry = pe.entry();
+      entries.add(entry);
+      MatchEvent e = pe.event();
       events.add(e);
+      if (e == null) {
+        batch.deadLetters.add(new DeadLetter(entry.offset(), pe.problem(), entry.json()));
+        continue;
+      }
+      String previous = calendar.previous(e.season());
       if (e.rated()) {
         for (Side s : e.sides()) {
           for (PlayerResult p : s.players()) {
@@ -141,11 +211,33 @@ public final class MatchApplier {
         }
       }
     }
-    // states as stored (before), and as this batch leaves them (after)
+    // states as stored (before: the cache, else Redis), and as this batch leaves them (after)
     Map<Key, PlayerState> before = new HashMap<>();
-    view.readPlayers(id, wanted)
-        .forEach(
-            (season, states) -> states.forEach((pid, st) -> before.put(new Key(season, pid), st)));
+    Map<String, List<String>> missing = new LinkedHashMap<>();
+    wanted.forEach(
+        (season, ids) -> {
+          for (String pid : ids) {
+            Key k = new Key(season, pid);
+            if (!cache.lookup(k, before)) {
+              missing.computeIfAbsent(season, x -> new ArrayList<>()).add(pid);
+            }
+          }
+        });
+    if (!missing.isEmpty()) {
+      Map<String, Map<String, PlayerState>> read = view.readPlayers(id, missing);
+      missing.forEach(
+          (season, ids) -> {
+            Map<String, PlayerState> states = read.getOrDefault(season, Map.of());
+            for (String pid : ids) {
+              PlayerState st = states.get(pid);
+              Key k = new Key(season, pid);
+              if (st != null) {
+                before.put(k, st);
+              }
+              cache.remember(k, st);
+            }
+          });
+    }
     Map<Key, PlayerState> after = new LinkedHashMap<>();
     for (int i = 0; i < entries.size(); i++) {
       MatchEvent e = events.get(i);
@@ -216,6 +308,76 @@ public final class MatchApplier {
                 .withMode(e.mode(), m2.get(k).get(m))
                 .withPlace(e.region(), e.platform());
         after.put(new Key(season, s.playerId()), s);
+      }
+    }
+  }
+
+  /**
+   * The states of one generation at one marker: player states (or their absence) as Redis holds
+   * them while the marker is {@link #marker}. Least recently used first out.
+   */
+  private static final class StateCache {
+    private static final Object ABSENT = new Object();
+    private final int capacity;
+    private final LinkedHashMap<Key, Object> states;
+    private long generation = -1;
+    private long marker = -1;
+
+    StateCache(int capacity) {
+      this.capacity = capacity;
+      this.states =
+          new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Key, Object> eldest) {
+              return size() > StateCache.this.capacity;
+            }
+          };
+    }
+
+    /** The marker the cached states of generation {@code id} are at; -1 when unknown. */
+    long marker(long id) {
+      return id == generation ? marker : -1;
+    }
+
+    /** Starts over for generation {@code id}, whose marker was just read as {@code applied}. */
+    void reset(long id, long applied) {
+      states.clear();
+      generation = id;
+      marker = applied;
+    }
+
+    void clear() {
+      states.clear();
+      generation = -1;
+      marker = -1;
+    }
+
+    /** Puts a cached state into {@code into}; false when the key is not cached. */
+    boolean lookup(Key k, Map<Key, PlayerState> into) {
+      Object v = states.get(k);
+      if (v == null) {
+        return false;
+      }
+      if (v != ABSENT) {
+        into.put(k, (PlayerState) v);
+      }
+      return true;
+    }
+
+    /** A state as read from Redis at the current marker ({@code null}: the player has none). */
+    void remember(Key k, PlayerState st) {
+      if (capacity > 0) {
+        states.put(k, st == null ? ABSENT : st);
+      }
+    }
+
+    /** The batch's compare-and-set succeeded: its states are Redis's at {@code applied}. */
+    void advance(long applied, List<PlayerUpdate> updates) {
+      marker = applied;
+      if (capacity > 0) {
+        for (PlayerUpdate u : updates) {
+          states.put(new Key(u.after().season(), u.after().playerId()), u.after());
+        }
       }
     }
   }

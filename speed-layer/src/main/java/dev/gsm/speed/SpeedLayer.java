@@ -7,8 +7,12 @@ import dev.gsm.realtime.RealtimeView;
 import dev.gsm.realtime.RealtimeView.ApplyOutcome;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,27 +99,98 @@ public final class SpeedLayer {
     return entries.size();
   }
 
-  /** Runs until the thread is interrupted. */
+  /**
+   * Runs until the thread is interrupted, with a second thread that reads and parses the next batch
+   * through {@code reader} (the same log on a connection of its own: its blocking read must not
+   * hold up the applies) while this one applies. Only reading and parsing run ahead: states,
+   * compare-and-set and acknowledgement stay on this thread, one batch at a time, in log order, as
+   * in {@link #step}; entries read ahead and not yet applied are pending in the group and recovered
+   * after a crash like any other.
+   */
+  public void run(MatchLog reader) {
+    while (!recovered && !Thread.currentThread().isInterrupted()) {
+      try {
+        recover();
+      } catch (RuntimeException e) {
+        retryUnlessInterrupted("recovery", e);
+      }
+    }
+    BlockingQueue<List<MatchApplier.ParsedEntry>> ahead = new ArrayBlockingQueue<>(2);
+    Thread readerThread =
+        new Thread(
+            () -> {
+              while (!Thread.currentThread().isInterrupted()) {
+                try {
+                  List<LogEntry> entries = reader.readNew(GROUP, consumer, batchSize, block);
+                  if (!entries.isEmpty()) {
+                    ahead.put(applier.parse(entries));
+                  }
+                } catch (InterruptedException e) {
+                  return;
+                } catch (RuntimeException e) {
+                  retryUnlessInterrupted("read", e);
+                }
+              }
+            },
+            Thread.currentThread().getName() + "-reader");
+    readerThread.setDaemon(true);
+    readerThread.start();
+    try {
+      while (!Thread.currentThread().isInterrupted()) {
+        try {
+          long next = view.nextId();
+          if (next >= 0) {
+            handOver(next);
+          }
+          List<MatchApplier.ParsedEntry> batch =
+              ahead.poll(block.toMillis(), TimeUnit.MILLISECONDS);
+          if (batch != null) {
+            applyAndAckParsed(batch);
+          }
+        } catch (InterruptedException e) {
+          return;
+        } catch (RuntimeException e) {
+          retryUnlessInterrupted("step", e);
+        }
+      }
+    } finally {
+      readerThread.interrupt();
+    }
+  }
+
+  /** Runs until the thread is interrupted, reading and applying on this thread ({@link #step}). */
   public void run() {
     while (!Thread.currentThread().isInterrupted()) {
       try {
         step();
       } catch (RuntimeException e) {
-        if (Thread.currentThread().isInterrupted()) {
-          return;
-        }
-        LOG.error("speed layer step failed; retrying", e);
-        sleep(Duration.ofSeconds(1));
+        retryUnlessInterrupted("step", e);
       }
     }
   }
 
+  /** After a failed read or step: logs it and pauses a second, unless the thread is stopping. */
+  private static void retryUnlessInterrupted(String what, RuntimeException e) {
+    if (!Thread.currentThread().isInterrupted()) {
+      LOG.error("speed layer {} failed; retrying", what, e);
+      sleep(Duration.ofSeconds(1));
+    }
+  }
+
   private void applyAndAck(List<LogEntry> entries) {
+    applyAndAckParsed(applier.parse(entries));
+  }
+
+  private void applyAndAckParsed(List<MatchApplier.ParsedEntry> parsed) {
+    List<LogEntry> entries = new ArrayList<>(parsed.size());
+    for (MatchApplier.ParsedEntry p : parsed) {
+      entries.add(p.entry());
+    }
     while (true) {
       if (currentId < 0) {
         currentId = view.current().orElseGet(view::ensureGeneration).id();
       }
-      MatchApplier.Result r = applier.apply(currentId, entries);
+      MatchApplier.Result r = applier.applyParsed(currentId, parsed);
       if (r.outcome() == ApplyOutcome.GENERATION_NOT_WRITABLE) {
         currentId = -1; // switched away meanwhile: apply to the new current generation
         continue;
@@ -128,7 +203,14 @@ public final class SpeedLayer {
           metrics.latency(e.acceptedAtMillis(), now);
         }
       }
-      log.ack(GROUP, entries);
+      log.ackAsync(GROUP, entries)
+          .whenComplete(
+              (n, e) -> {
+                if (e != null) {
+                  // harmless: the entries are delivered again and found applied by the marker
+                  LOG.warn("XACK of {} entries failed: {}", entries.size(), e.toString());
+                }
+              });
       if (now - lastLagSample >= LAG_SAMPLE_MILLIS) {
         // a few round trips: sampled, not per batch (each costs a wake-up on a busy machine)
         lastLagSample = now;

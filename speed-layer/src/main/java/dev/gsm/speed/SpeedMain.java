@@ -18,7 +18,8 @@ import org.apache.hadoop.conf.Configuration;
  * applier ({@link SpeedLayer}) and the archiver ({@link Archiver}), each on its own thread and
  * Redis connection. Configuration from the environment: {@code REDIS_URL} (default
  * redis://127.0.0.1:6379), {@code GSM_REDIS_PREFIX} (gsm:), {@code GSM_DATA_ROOT} (./data), {@code
- * GSM_SEASONS_PER_YEAR} (4), {@code GSM_BATCH} (1000).
+ * GSM_SEASONS_PER_YEAR} (4), {@code GSM_BATCH} (1000), {@code GSM_STATE_CACHE} (player states the
+ * applier keeps between batches, {@value MatchApplier#DEFAULT_CACHE}).
  */
 public final class SpeedMain {
   private SpeedMain() {}
@@ -36,6 +37,7 @@ public final class SpeedMain {
     SpeedMetrics metrics = new SpeedMetrics(registry);
     RedisClient client = RedisClient.create(url);
     StatefulRedisConnection<String, String> applyConn = client.connect();
+    StatefulRedisConnection<String, String> readConn = client.connect();
     StatefulRedisConnection<String, String> archiveConn = client.connect();
     RealtimeView view = new RealtimeView(applyConn, layout, params);
     MatchLog applyLog = new MatchLog(applyConn.sync(), layout);
@@ -43,7 +45,13 @@ public final class SpeedMain {
         new SpeedLayer(
             view,
             applyLog,
-            new MatchApplier(view, applyLog, new RatingEngine(params), calendar),
+            new MatchApplier(
+                view,
+                applyLog,
+                new RatingEngine(params),
+                calendar,
+                Integer.parseInt(
+                    env("GSM_STATE_CACHE", Integer.toString(MatchApplier.DEFAULT_CACHE)))),
             metrics,
             "speed-" + ProcessHandle.current().pid(),
             batch,
@@ -59,7 +67,8 @@ public final class SpeedMain {
             "archiver-" + ProcessHandle.current().pid(),
             10_000,
             Duration.ofSeconds(1));
-    Thread a = new Thread(speed::run, "speed-layer");
+    MatchLog readLog = new MatchLog(readConn.sync(), layout);
+    Thread a = new Thread(() -> speed.run(readLog), "speed-layer");
     Thread b = new Thread(archiver::run, "archiver");
     Runtime.getRuntime()
         .addShutdownHook(

@@ -10,6 +10,7 @@ import dev.gsm.realtime.Accepted;
 import dev.gsm.realtime.Board;
 import dev.gsm.realtime.Generation;
 import dev.gsm.realtime.LogEntry;
+import dev.gsm.realtime.MatchLog;
 import dev.gsm.realtime.PlayerState;
 import dev.gsm.realtime.RealtimeView.ApplyOutcome;
 import dev.gsm.realtime.RedisLayout;
@@ -50,6 +51,50 @@ class SpeedLayerScenariosIT {
         h.assertEqualsRecompute(
             new Recompute(Harness.PARAMS, Harness.CALENDAR, matches.subList(0, i + 1)));
       }
+    }
+  }
+
+  @Test
+  void twoAppliersTakingTurnsNeverTrustAStaleStateCache(RedisEndpoint redis) {
+    try (Harness h = new Harness(redis, data)) {
+      // few players, many matches: each applier's cache holds states the other one then changes
+      List<MatchEvent> matches = new Matches(11, 5).season(S1, START, 60);
+      SpeedLayer a = h.speed(4);
+      SpeedLayer b = h.speed(3);
+      for (int i = 0; i < matches.size(); i += 6) {
+        h.ingest(matches.subList(i, i + 6));
+        Harness.drain(i % 12 == 0 ? a : b);
+        h.assertEqualsRecompute(
+            new Recompute(Harness.PARAMS, Harness.CALENDAR, matches.subList(0, i + 6)));
+      }
+      assertThat(h.view.current().orElseThrow().applied()).isEqualTo(60);
+    }
+  }
+
+  @Test
+  void readingAheadOnASecondConnectionAppliesEveryMatchOnceInLogOrder(RedisEndpoint redis)
+      throws InterruptedException {
+    try (Harness h = new Harness(redis, data);
+        var readConn = h.client.connect()) {
+      List<MatchEvent> matches = new Matches(12, 8).season(S1, START, 80);
+      SpeedLayer speed = h.speed(5);
+      Thread running = new Thread(() -> speed.run(new MatchLog(readConn.sync(), h.layout)));
+      running.start();
+      try {
+        for (int i = 0; i < matches.size(); i += 8) {
+          h.ingest(matches.subList(i, i + 8));
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (h.view.current().map(Generation::applied).orElse(0L) < 80
+            && System.nanoTime() < deadline) {
+          Thread.sleep(10);
+        }
+      } finally {
+        running.interrupt();
+        running.join(10_000);
+      }
+      h.assertEqualsRecompute(new Recompute(Harness.PARAMS, Harness.CALENDAR, matches));
+      assertThat(h.view.current().orElseThrow().applied()).isEqualTo(80);
     }
   }
 

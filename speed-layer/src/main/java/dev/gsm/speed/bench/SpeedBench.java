@@ -34,10 +34,20 @@ import java.util.concurrent.TimeUnit;
  * own): matches applied per second, accepted-to-applied lag p50/p99 at a fixed offered rate, and
  * Redis bytes per player at a given number of players. Prints figures; asserts nothing.
  *
- * <p>Arguments: redis-url applyMatches offeredRate seconds players
+ * <p>Arguments: redis-url applyMatches offeredRate seconds players [phases: apply,lag,memory].
+ * Environment, as for {@code bin/gsm speed}: {@code GSM_BATCH} (entries per batch, 1000), {@code
+ * GSM_STATE_CACHE} (player states the applier keeps, {@link MatchApplier#DEFAULT_CACHE}), {@code
+ * PIPELINE} (1: {@code SpeedLayer.run(reader)} as {@code bin/gsm speed} runs it; 0: the one-thread
+ * {@code step()} loop).
  */
 public final class SpeedBench {
   private static final String SEASON = "2026-S1";
+  private static final int BATCH = env("GSM_BATCH", 1000);
+  private static final int CACHE = env("GSM_STATE_CACHE", MatchApplier.DEFAULT_CACHE);
+  // 1: SpeedLayer.run(reader), reading and parsing ahead on a second connection (as bin/gsm
+  // speed); 0: the one-thread step() loop
+  private static final boolean PIPELINE = env("PIPELINE", 1) == 1;
+  private static RedisClient client;
 
   private SpeedBench() {}
 
@@ -47,15 +57,23 @@ public final class SpeedBench {
     int rate = args.length > 2 ? Integer.parseInt(args[2]) : 5_000;
     int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 20;
     int players = args.length > 4 ? Integer.parseInt(args[4]) : 1_000_000;
+    List<String> phases = List.of((args.length > 5 ? args[5] : "apply,lag,memory").split(","));
     RatingParameters params = RatingParameters.defaults();
-    RedisClient client = RedisClient.create(url);
+    client = RedisClient.create(url);
     try (StatefulRedisConnection<String, String> c = client.connect();
         StatefulRedisConnection<String, String> producer = client.connect()) {
-      System.out.print("warm-up (JIT; not counted) ");
-      applied(c, params, Math.max(1000, applyMatches / 4), players);
-      applied(c, params, applyMatches, players);
-      lag(c, producer, params, rate, seconds, players);
-      memory(c, params, players);
+      if (phases.contains("apply")) {
+        System.out.print("warm-up (JIT; not counted) ");
+        applied(c, params, Math.max(1000, applyMatches / 4), players);
+        applied(c, params, applyMatches, players);
+        commandStats(c);
+      }
+      if (phases.contains("lag")) {
+        lag(c, producer, params, rate, seconds, players);
+      }
+      if (phases.contains("memory")) {
+        memory(c, params, players);
+      }
     } finally {
       client.shutdown();
     }
@@ -78,29 +96,55 @@ public final class SpeedBench {
       }
     }
     log.append(chunk, Instant.now());
-    SpeedLayer speed = speed(c, layout, params, new SpeedMetrics(new SimpleMeterRegistry()));
+    SpeedMetrics metrics = new SpeedMetrics(new SimpleMeterRegistry());
+    SpeedLayer speed = speed(c, layout, params, metrics);
     speed.recover();
     long start = System.nanoTime();
     double javaCpu0 = processCpuSeconds();
     var threads = java.lang.management.ManagementFactory.getThreadMXBean();
-    long applierCpu0 = threads.getCurrentThreadCpuTime();
     double redisCpu0 = redisCpuSeconds(c);
-    int done = 0;
-    int got;
-    while ((got = speed.step()) > 0) {
-      done += got;
+    c.sync().configResetstat();
+    long[] applierCpuNanos = new long[1];
+    Thread applier =
+        new Thread(
+            () -> {
+              try {
+                if (PIPELINE) {
+                  runPipelined(speed, layout);
+                } else {
+                  while (speed.step() > 0) {
+                    // until the preloaded log is drained
+                  }
+                }
+              } finally {
+                applierCpuNanos[0] = threads.getCurrentThreadCpuTime();
+              }
+            },
+            "speed-layer");
+    applier.start();
+    if (PIPELINE) {
+      while (metrics.appliedCounter().count() < n) {
+        sleepMillis(1);
+      }
+      applier.interrupt();
     }
+    joinQuietly(applier);
     double secs = (System.nanoTime() - start) / 1e9;
+    long done = (long) metrics.appliedCounter().count();
     double javaCpu = processCpuSeconds() - javaCpu0;
-    double applierCpu = (threads.getCurrentThreadCpuTime() - applierCpu0) / 1e9;
+    double applierCpu = applierCpuNanos[0] / 1e9;
     double redisCpu = redisCpuSeconds(c) - redisCpu0;
     System.out.printf(
-        "applied: %,d 1v1 matches in %.2f s = %,.0f matches/s (batch 1000, %,d players);"
+        "applied: %,d 1v1 matches in %.2f s = %,.0f matches/s (batch %d, cache %,d, %s, %,d"
+            + " players);"
             + " CPU used: speed-layer process %.2f s (%,.0f matches per CPU-second; applier thread"
             + " alone %.2f s = %,.0f per CPU-second), redis %.2f s (%,.0f matches per CPU-second)%n",
         done,
         secs,
         done / secs,
+        BATCH,
+        CACHE,
+        PIPELINE ? "read ahead" : "one thread",
         players,
         javaCpu,
         done / javaCpu,
@@ -128,6 +172,10 @@ public final class SpeedBench {
     Thread consumer =
         new Thread(
             () -> {
+              if (PIPELINE) {
+                runPipelined(speed, layout);
+                return;
+              }
               while (!Thread.currentThread().isInterrupted()) {
                 try {
                   speed.step();
@@ -246,10 +294,10 @@ public final class SpeedBench {
     return new SpeedLayer(
         view,
         log,
-        new MatchApplier(view, log, new RatingEngine(params), SeasonCalendar.quarterly()),
+        new MatchApplier(view, log, new RatingEngine(params), SeasonCalendar.quarterly(), CACHE),
         metrics,
         "bench",
-        1000,
+        BATCH,
         Duration.ofMillis(2),
         Clock.systemUTC());
   }
@@ -271,6 +319,51 @@ public final class SpeedBench {
             new Side("b", 2, List.of(new PlayerResult("player-" + b, PlayerStats.NONE)))),
         false,
         true);
+  }
+
+  /** Redis's own account of the timed apply phase: calls and microseconds per command. */
+  private static void commandStats(StatefulRedisConnection<String, String> c) {
+    StringBuilder b = new StringBuilder("redis commandstats of the timed apply phase:");
+    for (String line : c.sync().info("commandstats").split("\r?\n")) {
+      if (line.startsWith("cmdstat_") && !line.startsWith("cmdstat_info")) {
+        String[] kv = line.substring("cmdstat_".length()).split("[:,]");
+        // name, calls=N, usec=N, usec_per_call=N, ...
+        b.append(
+            String.format("%n  %-12s %s %s %s", kv[0], kv[1], kv[2], kv.length > 3 ? kv[3] : ""));
+      }
+    }
+    System.out.println(b);
+  }
+
+  /**
+   * {@code SpeedLayer.run(reader)} with the reader on a connection of its own, until interrupted.
+   */
+  private static void runPipelined(SpeedLayer speed, RedisLayout layout) {
+    try (StatefulRedisConnection<String, String> reader = client.connect()) {
+      speed.run(new MatchLog(reader.sync(), layout));
+    }
+  }
+
+  private static void sleepMillis(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void joinQuietly(Thread t) {
+    try {
+      t.join(PIPELINE ? 10_000 : 0);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static int env(String name, int dflt) {
+    String v = System.getenv(name);
+    return v == null || v.isBlank() ? dflt : Integer.parseInt(v.trim());
   }
 
   private static double processCpuSeconds() {
