@@ -26,18 +26,22 @@ public final class MatchQualityPredictor {
       double quality) {}
 
   private final MatchFeatures features;
-  private final PortableModel win;
-  private final PortableModel engagement;
+  private final ProbabilityModel win;
+  private final ProbabilityModel engagement;
 
+  /**
+   * @param win the win model, or {@code null}: the rating engine's probabilities
+   * @param engagement the engagement model, or {@code null}: no engagement
+   */
   public MatchQualityPredictor(
-      RatingPredictor predictor, PortableModel win, PortableModel engagement) {
+      RatingPredictor predictor, ProbabilityModel win, ProbabilityModel engagement) {
     this.features = new MatchFeatures(predictor);
     this.win = win == null ? null : check(win, MatchFeatures.WIN_FEATURES);
     this.engagement =
         engagement == null ? null : check(engagement, MatchFeatures.ENGAGEMENT_FEATURES);
   }
 
-  private static PortableModel check(PortableModel m, List<String> expected) {
+  private static ProbabilityModel check(ProbabilityModel m, List<String> expected) {
     if (!m.features().equals(expected)) {
       throw new IllegalArgumentException(
           "model "
@@ -129,17 +133,27 @@ public final class MatchQualityPredictor {
     double quality = fairness;
     if (engagement != null) {
       MatchFeatures.MatchOutlook o = features.outlook(sides, now);
-      eng = new double[n][];
-      double sum = 0;
       int count = 0;
+      for (List<PlayerSnapshot> side : sides) {
+        count += side.size();
+      }
+      double[][] xs = new double[count][];
+      int row = 0;
       for (int s = 0; s < n; s++) {
         List<PlayerSnapshot> side = sides.get(s);
-        eng[s] = new double[side.size()];
-        for (int k = 0; k < side.size(); k++) {
-          eng[s][k] =
-              engagement.predict(features.engagement(side.get(k), s, n, side.size(), o, ranked));
+        for (PlayerSnapshot p : side) {
+          xs[row++] = features.engagement(p, s, n, side.size(), o, ranked);
+        }
+      }
+      double[] ps = engagement.predictAll(xs);
+      eng = new double[n][];
+      double sum = 0;
+      row = 0;
+      for (int s = 0; s < n; s++) {
+        eng[s] = new double[sides.get(s).size()];
+        for (int k = 0; k < eng[s].length; k++) {
+          eng[s][k] = ps[row++];
           sum += eng[s][k];
-          count++;
         }
       }
       quality = fairness * sum / count;

@@ -29,7 +29,8 @@ public record PortableModel(
     @JsonProperty("coefficients") double[] coefficients,
     @JsonProperty("intercept") double intercept,
     @JsonProperty("calibration_slope") double calibrationSlope,
-    @JsonProperty("calibration_intercept") double calibrationIntercept) {
+    @JsonProperty("calibration_intercept") double calibrationIntercept)
+    implements ProbabilityModel {
 
   public static final String FORMAT = "gsm-logistic-v1";
 
@@ -74,6 +75,7 @@ public record PortableModel(
   }
 
   /** The calibrated probability. */
+  @Override
   public double predict(double[] x) {
     return sigmoid(calibrationSlope * margin(x) + calibrationIntercept);
   }

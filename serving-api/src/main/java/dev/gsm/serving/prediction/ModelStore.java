@@ -1,11 +1,14 @@
 package dev.gsm.serving.prediction;
 
+import dev.gsm.core.features.MatchFeatures;
 import dev.gsm.core.prediction.MatchQualityPredictor;
 import dev.gsm.core.prediction.PortableModel;
 import dev.gsm.core.rating.RatingParameters;
 import dev.gsm.core.rating.RatingPredictor;
+import dev.gsm.modelserver.SageMakerPredictor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -13,6 +16,9 @@ import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
+import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClientBuilder;
 
 /**
  * The served match-quality models: the model registry's {@code current} version (written by {@code
@@ -35,16 +41,39 @@ class ModelStore {
   private volatile Served served;
   private volatile long checkedAt = Long.MIN_VALUE;
 
+  private final boolean remote;
+
   ModelStore(PredictionProperties props) {
     this.registry = Path.of(props.registry());
     this.reloadMillis = props.reloadInterval().toMillis();
     this.clock = Clock.systemUTC();
-    this.served = new Served(null, new MatchQualityPredictor(engine, null, null));
-    reload();
+    this.remote = props.backend() == PredictionProperties.Backend.SAGEMAKER;
+    if (remote) {
+      PredictionProperties.SageMaker sm = props.sagemaker();
+      SageMakerRuntimeClientBuilder b =
+          SageMakerRuntimeClient.builder().region(Region.of(sm.region()));
+      if (sm.endpointOverride() != null && !sm.endpointOverride().isBlank()) {
+        b.endpointOverride(URI.create(sm.endpointOverride()));
+      }
+      SageMakerPredictor endpoint = new SageMakerPredictor(b.build(), sm.endpointName());
+      this.served =
+          new Served(
+              "sagemaker:" + sm.endpointName(),
+              new MatchQualityPredictor(
+                  engine,
+                  new SageMakerModel("win", MatchFeatures.WIN_FEATURES, endpoint),
+                  new SageMakerModel("engagement", MatchFeatures.ENGAGEMENT_FEATURES, endpoint)));
+    } else {
+      this.served = new Served(null, new MatchQualityPredictor(engine, null, null));
+      reload();
+    }
   }
 
   /** The models to use now (checks the registry at most once per reload interval). */
   Served served() {
+    if (remote) {
+      return served;
+    }
     long now = clock.millis();
     if (now - checkedAt >= reloadMillis) {
       synchronized (this) {

@@ -1,4 +1,4 @@
-package dev.gsm.train.sagemaker;
+package dev.gsm.modelserver;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.gsm.train.sagemaker;
+package dev.gsm.modelserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.sagemaker.model.ProductionVariantInstanceType;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
 import software.amazon.awssdk.services.sagemakerruntime.model.SageMakerRuntimeException;
 
@@ -85,32 +83,5 @@ class ModelServerTest {
                     .predict("win", new double[][] {{1.0}}))
         .isInstanceOf(SageMakerRuntimeException.class)
         .hasMessageContaining("400");
-  }
-
-  @Test
-  void deploymentRequestsFollowTheSeedsPlan() {
-    var s =
-        new SageMakerDeployment.Settings(
-            "123.dkr.ecr.eu-west-1.amazonaws.com/gsm:1",
-            "arn:aws:iam::123:role/sagemaker-execution",
-            "s3://b/gsm/matches/",
-            "s3://b/gsm/models/",
-            "ml.m5.large");
-    assertThat(
-            SageMakerDeployment.endpointConfig("cfg", "m")
-                .productionVariants()
-                .get(0)
-                .instanceType())
-        .isEqualTo(ProductionVariantInstanceType.ML_T2_MEDIUM);
-    var job =
-        SageMakerDeployment.trainingJob("gsm-train-1", s, Map.of("engagement-window-days", "3"));
-    assertThat(job.inputDataConfig().get(0).dataSource().s3DataSource().s3Uri())
-        .isEqualTo("s3://b/gsm/matches/");
-    assertThat(job.resourceConfig().instanceTypeAsString()).isEqualTo("ml.m5.large");
-    assertThat(
-            SageMakerDeployment.model("m", s, "s3://b/gsm/models/v1/model.tar.gz")
-                .primaryContainer()
-                .modelDataUrl())
-        .endsWith("model.tar.gz");
   }
 }
