@@ -24,7 +24,35 @@ import org.apache.hadoop.conf.Configuration;
 public final class SpeedMain {
   private SpeedMain() {}
 
+  static final String USAGE =
+      """
+      Usage: gsm speed [-h]
+      The speed layer's process: the consumer group that applies every match after the current
+      batch view's watermark to the real-time view in Redis (and takes each new view over), and
+      the archiver that appends every accepted match to the master dataset. Runs until stopped
+      (Ctrl-C); metrics are logged every minute.
+      Configuration (environment):
+        REDIS_URL              Redis of the match log and the real-time view
+                               (gsm speed starts a redis-server of its own when unset)
+        GSM_REDIS_PREFIX       key prefix (default gsm:)
+        GSM_DATA_ROOT          master dataset root the archiver writes (default ./data)
+        GSM_SEASONS_PER_YEAR   the season calendar (default 4)
+        GSM_BATCH              log entries per apply step (default 1000)
+        GSM_STATE_CACHE        player states the applier keeps between batches (default %d)
+      """
+          .formatted(MatchApplier.DEFAULT_CACHE);
+
   public static void main(String[] args) throws InterruptedException {
+    for (String a : args) {
+      if (a.equals("-h") || a.equals("--help")) {
+        System.out.print(USAGE);
+        return;
+      }
+    }
+    if (args.length > 0) {
+      System.err.print("gsm speed: unexpected argument " + args[0] + "\n" + USAGE);
+      System.exit(64);
+    }
     String url = env("REDIS_URL", "redis://127.0.0.1:6379");
     RedisLayout layout = new RedisLayout(env("GSM_REDIS_PREFIX", RedisLayout.DEFAULT_PREFIX));
     String dataRoot = env("GSM_DATA_ROOT", "data");
