@@ -16,13 +16,15 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Builds the player insights of a season from a committed rankings run (the current one",
-      "unless --run): play style (k-means over behaviour features, clusters named from their",
-      "centroids), peak hours and days (where results beat the rating engine's expectation, with",
-      "a confidence), progression (display-score slope per day and per game).",
-      "Writes views/insights/version=<V>/ with its manifest, then views/_current/insights/season=<S>.",
-      "Takes the arguments of `gsm batch rankings` so that one argument list serves every nightly",
-      "step; the watermark and rating options do not apply here: the insights follow the run read."
+      "Builds the player insights of a season from a committed rankings run (the",
+      "current one unless --run): play style (k-means over behaviour features, each",
+      "cluster named from its centroid), peak hours and days (where results beat",
+      "the rating engine's expectation, with a confidence), progression (display",
+      "score slope per day and per game). Writes views/insights/version=<V>/ with",
+      "its manifest, then views/_current/insights/season=<S>.",
+      "Takes the arguments of `gsm batch rankings`, so that one argument list",
+      "serves every nightly step; the watermark and rating options do not apply:",
+      "the insights follow the run they read."
     })
 public final class InsightsCommand implements Callable<Integer> {
 
