@@ -188,7 +188,7 @@ final class PlayStyles {
         double bestCost = Double.POSITIVE_INFINITY;
         for (int r = 0; r < RESTARTS; r++) {
           KMeansModel model =
-              new KMeans().setK(k).setSeed(seed + r).setMaxIter(100).setTol(1e-6).fit(training);
+              new KMeans().setK(k).setSeed(seed + r).setMaxIter(50).setTol(1e-4).fit(training);
           double cost = model.summary().trainingCost();
           if (cost < bestCost) {
             best = model;
