@@ -14,7 +14,6 @@ import dev.gsm.core.generate.SeasonGenerator;
 import dev.gsm.dataset.MatchDatasetWriter;
 import dev.gsm.schema.DatasetLayout;
 import dev.gsm.spark.SharedSparkSession;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,6 +28,7 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The insights job on a generated season, checked against what the generator planted (GroundTruth).
@@ -41,7 +41,7 @@ class InsightsJobTest extends SharedSparkSession {
   static final String SEASON = GeneratorOptions.DEFAULT_SEASON;
   static final Instant NIGHT = Instant.parse("2026-11-21T02:00:00Z");
 
-  static Path dir;
+  @TempDir static Path dir;
   static String root;
   static GroundTruth truth;
   static SeasonBatchJob.RunResult ranked;
@@ -54,7 +54,6 @@ class InsightsJobTest extends SharedSparkSession {
 
   @BeforeAll
   static void generateRankAndInsight() throws Exception {
-    dir = Files.createTempDirectory("gsm-insights-test");
     root = dir.toUri().toString();
     GeneratorOptions o =
         GeneratorOptions.defaults()
