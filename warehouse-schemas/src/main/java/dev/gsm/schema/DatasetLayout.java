@@ -17,6 +17,8 @@ import java.util.Objects;
  * views/&lt;name&gt;/version=&lt;V&gt;/…                                    versioned batch views
  * views/_current/season=&lt;S&gt;                                     the season's current run: one version id
  *                                                               for every view of that run
+ * views/_current/&lt;job&gt;/season=&lt;S&gt;                               the current run of a job that builds on
+ *                                                               that run (the insights job)
  * rejects/&lt;job&gt;/version=&lt;V&gt;/…                                   records a job set aside, with reasons
  * ground-truth/season=&lt;S&gt;/…                                      what the generator planted (synthetic data only)
  * </pre>
@@ -91,6 +93,14 @@ public record DatasetLayout(String root) {
    */
   public String currentRun(String season) {
     return root + "/" + VIEWS + "/_current/season=" + season;
+  }
+
+  /**
+   * The pointer to the current run of a season by a job that derives its views from the season's
+   * rankings run (the insights job): a version id of that job's own, moved when that job commits.
+   */
+  public String currentRunOf(String job, String season) {
+    return root + "/" + VIEWS + "/_current/" + job + "/season=" + season;
   }
 
   public String rejects(String job, String version) {

@@ -12,15 +12,16 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code gsm batch bench}: generates seasons once into a cache folder (reused by later runs) and
- * rebuilds each end to end in its own JVM, printing wall time and the child's peak RSS (VmHWM). A
- * benchmark, not a test: it prints figures and asserts nothing.
+ * rebuilds each end to end (rankings, then insights) in its own JVM, printing wall time and the
+ * child's peak RSS (VmHWM). A benchmark, not a test: it prints figures and asserts nothing.
  */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Rebuilds generated seasons of the given sizes end to end (gsm batch rankings in a child",
-      "JVM each) and prints wall time and peak memory. Seasons are generated once into --cache."
+      "Rebuilds generated seasons of the given sizes end to end (rankings then insights, in a",
+      "child JVM each) and prints wall time and peak memory. Seasons are generated once into",
+      "--cache."
     })
 public final class BenchCommand implements Callable<Integer> {
 
@@ -78,10 +79,18 @@ public final class BenchCommand implements Callable<Integer> {
       List<String> cmd = new ArrayList<>();
       cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       cmd.add("-Xmx" + heap);
+      // the module opens this JVM was started with (bin/spark-java.options): Spark needs them
+      for (String a :
+          java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+        if (a.startsWith("--add-opens") || a.startsWith("-XX:+IgnoreUnrecognizedVMOptions")) {
+          cmd.add(a);
+        }
+      }
       cmd.add("-cp");
       cmd.add(System.getProperty("java.class.path"));
       cmd.add(GsmBatchCli.class.getName());
-      cmd.addAll(List.of("batch", "rankings", "--data-root", root.toString(), "--season", SEASON));
+      // rankings, then insights of that run, in one session (batch-jobs' nightly)
+      cmd.addAll(List.of("batch", "nightly", "--data-root", root.toString(), "--season", SEASON));
       if (smoothingWindowDays != null) {
         cmd.addAll(List.of("--smoothing-window-days", smoothingWindowDays.toString()));
       }

@@ -177,7 +177,7 @@ public final class MasterDataset {
     return null;
   }
 
-  static String fingerprint(List<InputFile> files, long watermarkOffset) {
+  public static String fingerprint(List<InputFile> files, long watermarkOffset) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       sha.update(("watermark_offset\t" + watermarkOffset + "\n").getBytes(StandardCharsets.UTF_8));

@@ -1,5 +1,6 @@
 package dev.gsm.batch.rankings;
 
+import dev.gsm.core.features.MatchFeatures;
 import dev.gsm.core.rating.PlayerRating;
 import dev.gsm.core.rating.RankKey;
 import dev.gsm.core.rating.RatingEngine;
@@ -32,6 +33,11 @@ final class BoardPass {
   private final RatingEngine engine;
   private final RatingPredictor predictor;
   private final RatingSmoother smoother;
+  private final MatchFeatures features;
+
+  /** The global board's record for the insights job; null on the other boards. */
+  final PerformanceLog performance;
+
   final RatingTable table;
   private int[] local; // global player index -> table index, -1 if absent
   int[] carriedGames = new int[1024];
@@ -47,11 +53,18 @@ final class BoardPass {
   private int currentDay = Integer.MIN_VALUE;
   private int[] buf = new int[16];
 
-  BoardPass(String board, RatingParameters params, int players, Map<String, PlayerRating> carried) {
+  BoardPass(
+      String board,
+      RatingParameters params,
+      int players,
+      Map<String, PlayerRating> carried,
+      PerformanceLog performance) {
     this.board = board;
+    this.performance = performance;
     this.params = params;
     this.engine = new RatingEngine(params);
     this.predictor = new RatingPredictor(params);
+    this.features = new MatchFeatures(predictor);
     this.smoother = params.smoothingWindowDays() > 0 ? new RatingSmoother(params) : null;
     this.table = new RatingTable(params, Math.max(16, players));
     this.local = new int[Math.max(16, players)];
@@ -121,16 +134,31 @@ final class BoardPass {
       before.add(side);
     }
     long t = c.time[m];
-    double quality = predictor.matchQuality(before, t);
+    // The expected scores (for the performance log) come with the same match quality.
+    MatchFeatures.MatchOutlook outlook =
+        performance == null ? null : features.outlookOfRatings(before, t);
+    double quality = outlook == null ? predictor.matchQuality(before, t) : outlook.quality();
     int[] players = Arrays.copyOf(buf, n);
     engine.rate(table, players, sideStart, placements, t);
     if (smoother != null) {
       smoother.add(t, players, sideStart, placements);
     }
     for (int k = 0; k < sides; k++) {
+      double surprise =
+          outlook == null
+              ? 0
+              : MatchFeatures.resultScore(placements, k) - outlook.expectedScore()[k];
       for (int j = sideStart[k]; j < sideStart[k + 1]; j++) {
         int i = players[j];
         PlayerRating was = before.get(k).get(j - sideStart[k]);
+        if (performance != null) {
+          performance.record(
+              i,
+              c.startHourOfWeek[m] & 0xFF,
+              was.games() >= PerformanceLog.SETTLED_GAMES ? surprise : Double.NaN,
+              t,
+              table.displayScore(i));
+        }
         PlayerRating now = table.get(i);
         int code = now.wins() > was.wins() ? 1 : now.losses() > was.losses() ? 2 : 3;
         form[i] = (form[i] << 2 | code) & ((1L << (2 * FORM_LENGTH)) - 1);

@@ -28,6 +28,12 @@ public final class MatchColumns {
   final List<String> modes = new ArrayList<>();
   int matches;
   long[] time = new long[1024];
+
+  /**
+   * UTC hour of the week of the match start, (ISO day - 1) * 24 + hour (0-167: read with & 0xFF).
+   */
+  byte[] startHourOfWeek = new byte[1024];
+
   int[] mode = new int[1024];
   int[] sideStart = new int[1025]; // into sizes/placements
   int[] playerStart = new int[1025]; // into players
@@ -49,12 +55,13 @@ public final class MatchColumns {
             col("ended_at"),
             col("match_id"),
             expr("unix_seconds(ended_at)").as("t"),
+            expr("coalesce(unix_seconds(started_at), unix_seconds(ended_at))").as("s"),
             col("mode"),
             expr("transform(sides, s -> size(s.players))").as("sizes"),
             expr("transform(sides, s -> s.placement)").as("placements"),
             expr("flatten(transform(sides, s -> s.players.player_id))").as("players"))
         .orderBy(col("ended_at"), col("match_id"))
-        .select("t", "mode", "sizes", "placements", "players");
+        .select("t", "s", "mode", "sizes", "placements", "players");
   }
 
   /** The matches that change ratings: ranked (default true) and not abandoned (default false). */
@@ -74,12 +81,13 @@ public final class MatchColumns {
 
   private void add(Row r) {
     int m = matches;
-    List<Integer> sz = r.getList(2);
-    List<Integer> pl = r.getList(3);
-    List<String> ps = r.getList(4);
+    List<Integer> sz = r.getList(3);
+    List<Integer> pl = r.getList(4);
+    List<String> ps = r.getList(5);
     ensure(m + 1, sz.size(), ps.size());
     time[m] = r.getLong(0);
-    mode[m] = modeIndex.computeIfAbsent(r.getString(1), k -> addMode(k));
+    startHourOfWeek[m] = (byte) hourOfWeek(r.getLong(1));
+    mode[m] = modeIndex.computeIfAbsent(r.getString(2), k -> addMode(k));
     int s0 = sideStart[m];
     for (int k = 0; k < sz.size(); k++) {
       sizes[s0 + k] = sz.get(k);
@@ -101,6 +109,14 @@ public final class MatchColumns {
     matches++;
   }
 
+  /** (ISO day of week - 1) * 24 + UTC hour of an epoch second: 0 is Monday 00:00-01:00 UTC. */
+  static int hourOfWeek(long epochSecond) {
+    long hours = Math.floorDiv(epochSecond, 3600L);
+    // 1970-01-01 was a Thursday (ISO day 4)
+    int day = (int) Math.floorMod(Math.floorDiv(hours, 24L) + 3, 7L);
+    return day * 24 + (int) Math.floorMod(hours, 24L);
+  }
+
   private int addMode(String name) {
     modes.add(name);
     return modes.size() - 1;
@@ -110,6 +126,7 @@ public final class MatchColumns {
     if (count >= time.length) {
       int cap = time.length * 2;
       time = Arrays.copyOf(time, cap);
+      startHourOfWeek = Arrays.copyOf(startHourOfWeek, cap);
       mode = Arrays.copyOf(mode, cap);
       sideStart = Arrays.copyOf(sideStart, cap + 1);
       playerStart = Arrays.copyOf(playerStart, cap + 1);

@@ -50,10 +50,15 @@ public final class SeasonRankings {
   public static final String RANK_HISTORY = "rank-history";
   public static final String GLOBAL = "global";
 
+  /** Per player, the global pass's surprises by hour and day and his score trajectory. */
+  public static final String PLAYER_PERFORMANCE = "player-performance";
+
   public static final ViewShape LEADERBOARDS_SHAPE =
       new ViewShape(4, List.of("board"), List.of("board", "rank"));
   public static final ViewShape RANK_HISTORY_SHAPE =
       new ViewShape(4, List.of("board"), List.of("board", "player_id"));
+  public static final ViewShape PLAYER_PERFORMANCE_SHAPE =
+      new ViewShape(4, List.of("player_id"), List.of("player_id"));
 
   /** The columns the driver pass produces (region and platform are added in Spark). */
   static final StructType BOARD_ROW =
@@ -86,17 +91,53 @@ public final class SeasonRankings {
           .add("display_scores", DataTypes.createArrayType(DataTypes.FloatType, false), false);
 
   /**
+   * The {@code player-performance} view (see {@link PerformanceLog}): cells of {@code hour_*} are
+   * UTC hours 0-23 of the match start on Monday-Friday then on Saturday-Sunday (48), cells of
+   * {@code day_*} ISO days Monday..Sunday (7); {@code surprise} sums result minus expected score,
+   * {@code squares} sums its square; the {@code sum_*} columns are the sums of the least-squares
+   * fits of the display score after each game (y) against days since {@code origin} (t) and against
+   * the game's number g = 1..rated_games.
+   */
+  static final StructType PERFORMANCE_ROW =
+      new StructType()
+          .add("season", DataTypes.StringType, false)
+          .add("player_id", DataTypes.StringType, false)
+          .add("rated_games", DataTypes.IntegerType, false)
+          .add("origin", DataTypes.TimestampType, false)
+          .add("hour_games", intArray(), false)
+          .add("hour_surprise", floatArray(), false)
+          .add("hour_squares", floatArray(), false)
+          .add("day_games", intArray(), false)
+          .add("day_surprise", floatArray(), false)
+          .add("day_squares", floatArray(), false)
+          .add("sum_t", DataTypes.DoubleType, false)
+          .add("sum_tt", DataTypes.DoubleType, false)
+          .add("sum_y", DataTypes.DoubleType, false)
+          .add("sum_ty", DataTypes.DoubleType, false)
+          .add("sum_gy", DataTypes.DoubleType, false);
+
+  private static org.apache.spark.sql.types.ArrayType intArray() {
+    return DataTypes.createArrayType(DataTypes.IntegerType, false);
+  }
+
+  private static org.apache.spark.sql.types.ArrayType floatArray() {
+    return DataTypes.createArrayType(DataTypes.FloatType, false);
+  }
+
+  /**
    * What the ranking step produced.
    *
    * @param leaderboards every board, schema of {@code leaderboards}
    * @param history schema of {@code rank-history}
    * @param ratedMatches matches rated on the global board
    * @param players players with a rated match
+   * @param performance schema of {@code player-performance}: the global board's players
    * @param carriedPlayers players who started from last season's soft-reset rating
    */
   public record Result(
       Dataset<Row> leaderboards,
       Dataset<Row> history,
+      Dataset<Row> performance,
       long ratedMatches,
       long players,
       long carriedPlayers,
@@ -126,14 +167,18 @@ public final class SeasonRankings {
     boards.add(GLOBAL);
     c.modes().stream().sorted().forEach(m -> boards.add("mode:" + m));
     long carried = 0;
+    long dayBase = c.matches == 0 ? 0 : Math.floorDiv(c.time[0], 86_400L);
+    PerformanceLog performance = new PerformanceLog(dayBase * 86_400L);
     List<BoardPass> passes = new ArrayList<>();
     for (String board : boards) {
       Map<String, PlayerRating> reset = new LinkedHashMap<>();
       previous.getOrDefault(board, Map.of()).forEach((id, r) -> reset.put(id, engine.softReset(r)));
-      carried += board.equals(GLOBAL) ? reset.size() : 0;
-      passes.add(new BoardPass(board, params, board.equals(GLOBAL) ? c.players() : 16, reset));
+      boolean global = board.equals(GLOBAL);
+      carried += global ? reset.size() : 0;
+      passes.add(
+          new BoardPass(
+              board, params, global ? c.players() : 16, reset, global ? performance : null));
     }
-    long dayBase = c.matches == 0 ? 0 : Math.floorDiv(c.time[0], 86_400L);
     int lastDay =
         c.matches == 0 ? 0 : (int) (Math.floorDiv(c.time[c.matches - 1], 86_400L) - dayBase);
     int threads = Math.max(1, Math.min(passes.size(), Runtime.getRuntime().availableProcessors()));
@@ -171,6 +216,8 @@ public final class SeasonRankings {
       boardRows(season, pass, boardRows);
       historyRows(season, pass, dayBase, lastDay, historyRows);
     }
+    Dataset<Row> performanceRows =
+        spark.createDataFrame(performanceRows(season, passes.get(0), dayBase), PERFORMANCE_ROW);
     Dataset<Row> rated =
         withLeagues(spark.createDataFrame(boardRows, BOARD_ROW), leagues, GLOBAL_AND_MODES);
     Dataset<Row> primary = primaryRegionAndPlatform(accepted);
@@ -184,7 +231,7 @@ public final class SeasonRankings {
             .unionByName(filtered(global, "platform", leagues));
     Dataset<Row> history = spark.createDataFrame(historyRows, HISTORY_ROW);
     millis.put("buildRows", (System.nanoTime() - t2) / 1_000_000);
-    return new Result(all, history, c.matches, c.players(), carried, millis);
+    return new Result(all, history, performanceRows, c.matches, c.players(), carried, millis);
   }
 
   private static final WindowSpec GLOBAL_AND_MODES = Window.partitionBy("board");
@@ -216,6 +263,36 @@ public final class SeasonRankings {
               Instant.ofEpochSecond(pass.firstPlayed[i]),
               Instant.ofEpochSecond(pass.lastPlayed[i])));
     }
+  }
+
+  private static List<Row> performanceRows(String season, BoardPass global, long dayBase) {
+    PerformanceLog log = global.performance;
+    Instant origin = Instant.ofEpochSecond(dayBase * 86_400L);
+    List<Row> out = new ArrayList<>();
+    for (int i = 0; i < global.table.size(); i++) {
+      int n = log.games(i);
+      if (n == 0) {
+        continue;
+      }
+      out.add(
+          RowFactory.create(
+              season,
+              global.table.playerId(i),
+              n,
+              origin,
+              PerformanceLog.row(log.hourGames, i, PerformanceLog.HOURS),
+              PerformanceLog.row(log.hourSurprise, i, PerformanceLog.HOURS),
+              PerformanceLog.row(log.hourSquares, i, PerformanceLog.HOURS),
+              PerformanceLog.row(log.dayGames, i, PerformanceLog.DAYS),
+              PerformanceLog.row(log.daySurprise, i, PerformanceLog.DAYS),
+              PerformanceLog.row(log.daySquares, i, PerformanceLog.DAYS),
+              log.sumT[i],
+              log.sumTT[i],
+              log.sumY[i],
+              log.sumTY[i],
+              log.sumGY[i]));
+    }
+    return out;
   }
 
   private static void historyRows(

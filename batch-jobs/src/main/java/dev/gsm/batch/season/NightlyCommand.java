@@ -1,20 +1,26 @@
 package dev.gsm.batch.season;
 
+import dev.gsm.batch.insights.InsightsCommand;
+import dev.gsm.batch.insights.InsightsJob;
+import dev.gsm.batch.insights.PlayerInsights;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /**
- * {@code gsm batch nightly}: every batch job of a season in order. Today that is the rankings job;
- * the insights job joins it when it lands (see batch-jobs/README.md).
+ * {@code gsm batch nightly} of this module: the season's Spark jobs in order, rankings then
+ * insights, in one Spark session. Publishing (and restarts) belong to the orchestration module's
+ * nightly, which bin/gsm runs for {@code gsm batch nightly}; this one is for spark-submit.
  */
 @Command(
     name = "nightly",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the season's batch jobs in order (today: rankings; insights is not built yet).",
-      "Same arguments as `gsm batch rankings`."
+      "Runs the season's Spark jobs in order in one session: rankings, then insights of the run",
+      "it made (default insights options). Same arguments as `gsm batch rankings`."
     })
 public final class NightlyCommand implements Callable<Integer> {
 
@@ -23,8 +29,22 @@ public final class NightlyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     JobOptions options = arguments.options();
-    System.err.printf("gsm batch nightly: season %s, step 1/1 rankings%n", options.season());
-    RankingsCommand.print(SeasonBatchJob.run(options, Clock.systemUTC()));
+    SparkSession spark = SeasonBatchJob.session(options, "nightly");
+    try {
+      System.err.printf("gsm batch nightly: season %s, step 1/2 rankings%n", options.season());
+      SeasonBatchJob.RunResult ranked = SeasonBatchJob.run(spark, options, Clock.systemUTC());
+      RankingsCommand.print(ranked);
+      System.err.printf("gsm batch nightly: season %s, step 2/2 insights%n", options.season());
+      InsightsCommand.print(
+          InsightsJob.run(
+              spark,
+              options,
+              PlayerInsights.Options.defaults(),
+              Optional.of(ranked.version()),
+              Clock.systemUTC()));
+    } finally {
+      spark.stop();
+    }
     return 0;
   }
 }

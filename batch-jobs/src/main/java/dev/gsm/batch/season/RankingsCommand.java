@@ -54,7 +54,7 @@ public final class RankingsCommand implements Callable<Integer> {
   }
 
   /** VmHWM of this process (Linux), e.g. {@code 3,412 MB}; "?" elsewhere. */
-  static String peakRss() {
+  public static String peakRss() {
     try {
       for (String line :
           java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       RankingsCommand.class,
+      dev.gsm.batch.insights.InsightsCommand.class,
       NightlyCommand.class,
       BanCommand.class,
       dev.gsm.batch.cli.BenchCommand.class

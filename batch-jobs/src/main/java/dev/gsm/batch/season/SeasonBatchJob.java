@@ -7,6 +7,7 @@ import dev.gsm.batch.input.SeasonInput;
 import dev.gsm.batch.input.Validation;
 import dev.gsm.batch.input.Validation.RejectSummary;
 import dev.gsm.batch.input.Validation.Validated;
+import dev.gsm.batch.insights.PlayerModeStats;
 import dev.gsm.batch.rankings.Bans;
 import dev.gsm.batch.rankings.SeasonRankings;
 import dev.gsm.batch.views.VersionId;
@@ -33,9 +34,10 @@ import picocli.CommandLine;
 
 /**
  * The nightly season batch: {@code readMatches → validate → writeRejects → dedupe → dropBanned →
- * rank (driver pass over the compact encoding) → write season-activity, leaderboards, rank-history
- * → publishViews (every manifest, then the season's one run pointer)}. {@link #run} only wires the
- * steps; each is a static function tested on a local session.
+ * rank (driver pass over the compact encoding) → write season-activity, leaderboards, rank-history,
+ * player-mode-stats, player-performance → publishViews (every manifest, then the season's one run
+ * pointer)}. The last two are the insights job's input. {@link #run} only wires the steps; each is
+ * a static function tested on a local session.
  *
  * <p>Run it with {@code bin/gsm batch …} (local, {@code local[*]}) or with {@code spark-submit
  * --class dev.gsm.batch.season.SeasonBatchJob batch-jobs-*-spark.jar …} (the arguments of {@code
@@ -75,6 +77,19 @@ public final class SeasonBatchJob {
 
   /** Starts a session for the options, runs, stops the session. */
   public static RunResult run(JobOptions options, Clock clock) {
+    SparkSession spark = session(options, JOB);
+    try {
+      return run(spark, options, clock);
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /**
+   * A session for a batch job of the options' season: their master, Spark settings and partitions
+   * (shuffle partitions and default parallelism).
+   */
+  public static SparkSession session(JobOptions options, String job) {
     Map<String, String> conf = new LinkedHashMap<>(options.sparkConf());
     options
         .partitions()
@@ -83,14 +98,8 @@ public final class SeasonBatchJob {
               conf.putIfAbsent("spark.sql.shuffle.partitions", Integer.toString(n));
               conf.putIfAbsent("spark.default.parallelism", Integer.toString(n));
             });
-    SparkSession spark =
-        SparkSessions.create(
-            "gsm-" + JOB + "-" + options.season(), options.master().orElse(null), conf);
-    try {
-      return run(spark, options, clock);
-    } finally {
-      spark.stop();
-    }
+    return SparkSessions.create(
+        "gsm-" + job + "-" + options.season(), options.master().orElse(null), conf);
   }
 
   public static RunResult run(SparkSession spark, JobOptions options, Clock clock) {
@@ -182,6 +191,26 @@ public final class SeasonBatchJob {
                       version,
                       ranked.history(),
                       SeasonRankings.RANK_HISTORY_SHAPE)));
+      written.put(
+          PlayerModeStats.VIEW,
+          timer.time(
+              "writeModeStats",
+              () ->
+                  store.writeData(
+                      PlayerModeStats.VIEW,
+                      version,
+                      PlayerModeStats.of(accepted),
+                      PlayerModeStats.SHAPE)));
+      written.put(
+          SeasonRankings.PLAYER_PERFORMANCE,
+          timer.time(
+              "writePerformance",
+              () ->
+                  store.writeData(
+                      SeasonRankings.PLAYER_PERFORMANCE,
+                      version,
+                      ranked.performance(),
+                      SeasonRankings.PLAYER_PERFORMANCE_SHAPE)));
       beforeCommit.run();
 
       Map<String, Long> counts = new LinkedHashMap<>();

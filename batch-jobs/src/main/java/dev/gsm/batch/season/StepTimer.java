@@ -6,11 +6,11 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /** Wall time of each named step of a run, in run order, for the manifest. */
-final class StepTimer {
+public final class StepTimer {
 
   private final Map<String, Long> millis = new LinkedHashMap<>();
 
-  <T> T time(String step, Supplier<T> work) {
+  public <T> T time(String step, Supplier<T> work) {
     long start = System.nanoTime();
     try {
       return work.get();
@@ -19,7 +19,7 @@ final class StepTimer {
     }
   }
 
-  Map<String, Long> millis() {
+  public Map<String, Long> millis() {
     return Collections.unmodifiableMap(new LinkedHashMap<>(millis));
   }
 }

@@ -151,6 +151,18 @@ public final class ViewStore {
    * a season is new and another old.
    */
   public void commitRun(String season, List<ViewManifest> manifests) {
+    commitRun(new Path(layout.currentRun(season)), season, manifests);
+  }
+
+  /**
+   * {@link #commitRun} for a job that derives its views from the season's run (insights): its own
+   * pointer, {@link DatasetLayout#currentRunOf}.
+   */
+  public void commitRunOf(String job, String season, List<ViewManifest> manifests) {
+    commitRun(new Path(layout.currentRunOf(job, season)), season, manifests);
+  }
+
+  private void commitRun(Path pointer, String season, List<ViewManifest> manifests) {
     String version = manifests.get(0).version();
     for (ViewManifest m : manifests) {
       if (!m.version().equals(version) || !m.season().equals(season)) {
@@ -158,12 +170,16 @@ public final class ViewStore {
       }
       writeManifest(m);
     }
-    Path pointer = new Path(layout.currentRun(season));
     try {
       replaceAtomically(pointer, (version + "\n").getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot move " + pointer, e);
     }
+  }
+
+  /** The version id of a job's current run of a season ({@link #commitRunOf}), if any. */
+  public Optional<String> currentRunOf(String job, String season) {
+    return readPointer(new Path(layout.currentRunOf(job, season)));
   }
 
   /** The version id of a season's current run, if one was ever committed. */

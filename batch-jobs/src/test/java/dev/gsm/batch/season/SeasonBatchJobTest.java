@@ -111,7 +111,9 @@ class SeasonBatchJobTest extends SharedSparkSession {
         List.of(
             SeasonActivity.VIEW,
             dev.gsm.batch.rankings.SeasonRankings.LEADERBOARDS,
-            dev.gsm.batch.rankings.SeasonRankings.RANK_HISTORY)) {
+            dev.gsm.batch.rankings.SeasonRankings.RANK_HISTORY,
+            dev.gsm.batch.insights.PlayerModeStats.VIEW,
+            dev.gsm.batch.rankings.SeasonRankings.PLAYER_PERFORMANCE)) {
       ViewManifest first = runs.get(0).manifest(view);
       assertThat(first.rows()).isPositive();
       for (SeasonBatchJob.RunResult r : runs.subList(1, 3)) {

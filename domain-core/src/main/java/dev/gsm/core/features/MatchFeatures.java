@@ -79,6 +79,22 @@ public final class MatchFeatures {
   }
 
   /**
+   * Side {@code k}'s result on the scale of {@link MatchOutlook#expectedScore()}: 1 for a win, 0.5
+   * for a draw, 0 for a loss; with more than two sides, the share of the other sides it placed
+   * ahead of (a shared place counts half).
+   */
+  public static double resultScore(int[] placements, int k) {
+    int mine = placements[k];
+    double s = 0;
+    for (int j = 0; j < placements.length; j++) {
+      if (j != k) {
+        s += mine < placements[j] ? 1.0 : mine == placements[j] ? 0.5 : 0.0;
+      }
+    }
+    return s / (placements.length - 1);
+  }
+
+  /**
    * What the rating engine expects of a whole match: each side's expected score (two sides: win
    * plus half a draw; more: mean pairwise win probability against the others) and the match
    * quality.

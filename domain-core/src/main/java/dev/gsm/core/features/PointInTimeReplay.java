@@ -304,15 +304,11 @@ public final class PointInTimeReplay {
 
   /** 1 for a win, 0 for a loss, 0.5 for a draw; free-for-all: share of other sides beaten. */
   static double score(List<Side> sides, int k) {
-    int mine = sides.get(k).placement();
-    double s = 0;
-    for (int j = 0; j < sides.size(); j++) {
-      if (j != k) {
-        int other = sides.get(j).placement();
-        s += mine < other ? 1.0 : mine == other ? 0.5 : 0.0;
-      }
+    int[] placements = new int[sides.size()];
+    for (int j = 0; j < placements.length; j++) {
+      placements[j] = sides.get(j).placement();
     }
-    return s / (sides.size() - 1);
+    return MatchFeatures.resultScore(placements, k);
   }
 
   private static long sideScore(Side s) {

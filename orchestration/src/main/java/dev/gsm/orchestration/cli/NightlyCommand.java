@@ -90,6 +90,8 @@ final class NightlyCommand implements Callable<Integer> {
       String cp = Files.readString(module.resolve("classpath.txt")).trim();
       return List.of(
           Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          // the module opens Spark needs on Java 17, as spark-submit adds them
+          "@" + Path.of(home, "bin", "spark-java.options"),
           "-cp",
           module.resolve("classes") + ":" + cp,
           "dev.gsm.batch.cli.GsmBatchCli");
