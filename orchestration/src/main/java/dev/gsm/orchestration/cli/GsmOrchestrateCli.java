@@ -3,12 +3,20 @@ package dev.gsm.orchestration.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The orchestration commands: {@code gsm batch publish|nightly}, {@code gsm airflow trigger}. */
+/**
+ * The orchestration commands: {@code gsm batch publish|nightly}, {@code gsm airflow trigger}, and
+ * {@code gsm replay} (matches from a data root to the ingest API).
+ */
 @Command(
     name = "gsm",
     mixinStandardHelpOptions = true,
-    subcommands = {PublishCommand.class, NightlyCommand.class, TriggerNightlyCommand.class},
-    description = "The publish job, the nightly flow and its Airflow trigger.")
+    subcommands = {
+      PublishCommand.class,
+      NightlyCommand.class,
+      TriggerNightlyCommand.class,
+      ReplayCommand.class
+    },
+    description = "The publish job, the nightly flow, its Airflow trigger, and replay.")
 public final class GsmOrchestrateCli {
 
   public static void main(String[] args) {
