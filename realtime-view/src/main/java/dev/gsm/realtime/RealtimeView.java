@@ -51,6 +51,8 @@ public final class RealtimeView {
   private static final LuaScript PAGE = LuaScript.load("page.lua");
   private static final LuaScript PLAYER = LuaScript.load("player.lua");
   private static final LuaScript PLAYERS = LuaScript.load("players.lua");
+  private static final LuaScript STANDING = LuaScript.load("standing.lua");
+  private static final LuaScript AROUND = LuaScript.load("around.lua");
 
   private static final int PIPELINE = 2_000;
   private static final Duration AWAIT = Duration.ofMinutes(1);
@@ -432,13 +434,7 @@ public final class RealtimeView {
     Stamp stamp = stamp(r);
     @SuppressWarnings("unchecked")
     List<Object> rows = (List<Object>) r.get(5);
-    List<BoardRow> out = new ArrayList<>(rows.size() / 2);
-    for (int i = 0; i + 1 < rows.size(); i += 2) {
-      PlayerRating rating = PlayerState.decode((String) rows.get(i + 1));
-      out.add(
-          new BoardRow(start + i / 2, (String) rows.get(i), rating, engine.displayScore(rating)));
-    }
-    return Optional.of(new BoardPage(stamp, (Long) r.get(4), out));
+    return Optional.of(new BoardPage(stamp, (Long) r.get(4), rows(start, rows)));
   }
 
   /** A player's state and global rank in a season of the current generation. */
@@ -454,17 +450,94 @@ public final class RealtimeView {
     if (r == null || r.isEmpty()) {
       return Optional.empty();
     }
-    @SuppressWarnings("unchecked")
-    List<Object> kv = (List<Object>) r.get(6);
-    Map<String, String> h = new LinkedHashMap<>();
-    for (int i = 0; i + 1 < kv.size(); i += 2) {
-      h.put((String) kv.get(i), (String) kv.get(i + 1));
-    }
-    PlayerState state = PlayerState.fromHash(season, playerId, h);
+    PlayerState state = state(season, playerId, r.get(6));
     if (state == null) {
       return Optional.empty();
     }
     return Optional.of(new PlayerView(stamp(r), state, (Long) r.get(4), (Long) r.get(5)));
+  }
+
+  /**
+   * A player's state in a season of the current generation and the player's place on every board
+   * the player is on, in one atomic step. Empty when there is no generation or no such player.
+   */
+  public Optional<PlayerStanding> standing(String season, String playerId) {
+    List<Object> r =
+        STANDING.run(
+            redis,
+            ScriptOutputType.MULTI,
+            new String[] {layout.current()},
+            layout.prefix(),
+            season,
+            playerId);
+    if (r == null || r.isEmpty()) {
+      return Optional.empty();
+    }
+    PlayerState state = state(season, playerId, r.get(4));
+    if (state == null) {
+      return Optional.empty();
+    }
+    @SuppressWarnings("unchecked")
+    List<Object> boards = (List<Object>) r.get(5);
+    Map<Board, PlayerStanding.Position> positions = new LinkedHashMap<>();
+    for (int i = 0; i + 2 < boards.size(); i += 3) {
+      positions.put(
+          Board.parse((String) boards.get(i)),
+          new PlayerStanding.Position((Long) boards.get(i + 1), (Long) boards.get(i + 2)));
+    }
+    return Optional.of(new PlayerStanding(stamp(r), state, positions));
+  }
+
+  /**
+   * The window of a board around a player: up to {@code before} ranks above the player, the player,
+   * and up to {@code after} ranks below, read in one atomic step. A page with no rows when the
+   * player is not on the board; empty when there is no generation.
+   */
+  public Optional<BoardPage> around(
+      String season, Board board, String playerId, int before, int after) {
+    if (before < 0 || after < 0) {
+      throw new IllegalArgumentException("before and after must be >= 0");
+    }
+    List<Object> r =
+        AROUND.run(
+            redis,
+            ScriptOutputType.MULTI,
+            new String[] {layout.current()},
+            layout.prefix(),
+            season,
+            board.suffix(),
+            board.ratingField(),
+            playerId,
+            Integer.toString(before),
+            Integer.toString(after));
+    if (r == null || r.isEmpty()) {
+      return Optional.empty();
+    }
+    long start = (Long) r.get(5);
+    @SuppressWarnings("unchecked")
+    List<Object> rows = (List<Object>) r.get(6);
+    return Optional.of(new BoardPage(stamp(r), (Long) r.get(4), rows(Math.max(0, start), rows)));
+  }
+
+  /** A player's state from a script's HGETALL reply; null when the hash is empty. */
+  private static PlayerState state(String season, String playerId, Object reply) {
+    @SuppressWarnings("unchecked")
+    List<Object> kv = (List<Object>) reply;
+    Map<String, String> h = new LinkedHashMap<>();
+    for (int i = 0; i + 1 < kv.size(); i += 2) {
+      h.put((String) kv.get(i), (String) kv.get(i + 1));
+    }
+    return PlayerState.fromHash(season, playerId, h);
+  }
+
+  private List<BoardRow> rows(long start, List<Object> rows) {
+    List<BoardRow> out = new ArrayList<>(rows.size() / 2);
+    for (int i = 0; i + 1 < rows.size(); i += 2) {
+      PlayerRating rating = PlayerState.decode((String) rows.get(i + 1));
+      out.add(
+          new BoardRow(start + i / 2, (String) rows.get(i), rating, engine.displayScore(rating)));
+    }
+    return out;
   }
 
   /** Players of a generation: members of the global boards of all its seasons (SCAN + ZCARD). */
