@@ -1,6 +1,7 @@
 package dev.gsm.orchestration.cli;
 
 import dev.gsm.core.rating.RatingParameters;
+import dev.gsm.core.season.SeasonCalendar;
 import dev.gsm.orchestration.jobs.JobStore;
 import dev.gsm.orchestration.publish.PublishJob;
 import dev.gsm.orchestration.publish.ViewVersion;
@@ -163,7 +164,11 @@ final class StoreOptions implements AutoCloseable {
             realtime(),
             chunkSize,
             PublishJob.Hooks.none(),
-            PublishJob.Profiles.of(profiles(), new ViewVersions(layout(), new Configuration()), v));
+            PublishJob.Profiles.of(
+                profiles(),
+                new ViewVersions(layout(), new Configuration()),
+                v,
+                SeasonCalendar.quarterly()));
     job.progress().log = System.err;
     return job;
   }

@@ -66,18 +66,33 @@ public final class PublishJob {
   public static final String PROFILE_SEASON_STEP = "profiles-season";
 
   /**
-   * Where the player details go: the {@code player-profiles} table, with the same run's {@code
-   * rank-history} and {@code insights} versions when the batch wrote them.
+   * What the publish writes beyond the current season's rankings.
+   *
+   * @param table where the player details go ({@code player-profiles})
+   * @param history the same run's {@code rank-history} version, when the batch wrote one
+   * @param insights the same run's {@code insights} version, when the batch wrote one
+   * @param previousSeason the previous season's published {@code leaderboards} version: its players
+   *     go into the Redis generation too, because the speed layer's cross-season rule starts a
+   *     player's first match of a season (or of a mode in it) from the soft reset of the previous
+   *     season's rating (realtime-view/REDIS.md)
    */
   public record Profiles(
-      PlayerProfilesTable table, Optional<ViewVersion> history, Optional<ViewVersion> insights) {
+      PlayerProfilesTable table,
+      Optional<ViewVersion> history,
+      Optional<ViewVersion> insights,
+      Optional<ViewVersion> previousSeason) {
 
-    /** The table, with the run's other views found beside the leaderboards version. */
-    public static Profiles of(PlayerProfilesTable table, ViewVersions versions, ViewVersion v) {
+    /** The table, with the run's other views and the previous season's current version. */
+    public static Profiles of(
+        PlayerProfilesTable table,
+        ViewVersions versions,
+        ViewVersion v,
+        dev.gsm.core.season.SeasonCalendar calendar) {
       return new Profiles(
           table,
           versions.sibling(ProfileRows.RANK_HISTORY, v),
-          versions.sibling(ProfileRows.INSIGHTS, v));
+          versions.sibling(ProfileRows.INSIGHTS, v),
+          versions.currentRun(calendar.previous(v.season())));
     }
   }
 
@@ -269,7 +284,12 @@ public final class PublishJob {
   Step redisStep() {
     Tasklet load =
         (contribution, context) -> {
-          Iterable<PlayerState> players = hooks.redisPlayers().apply(playerStates(version, conf));
+          Iterable<PlayerState> current = playerStates(version, conf);
+          Iterable<PlayerState> all =
+              profiles == null || profiles.previousSeason().isEmpty()
+                  ? current
+                  : concat(playerStates(profiles.previousSeason().get(), conf), current);
+          Iterable<PlayerState> players = hooks.redisPlayers().apply(all);
           Generation g =
               realtime.loadGeneration(version.version(), version.watermarkOffset(), players);
           progress.generation = g;
@@ -350,6 +370,33 @@ public final class PublishJob {
         }
       };
     };
+  }
+
+  private static <T> Iterable<T> concat(Iterable<T> a, Iterable<T> b) {
+    return () ->
+        new java.util.Iterator<>() {
+          final java.util.Iterator<T> first = a.iterator();
+          java.util.Iterator<T> second;
+
+          @Override
+          public boolean hasNext() {
+            if (first.hasNext()) {
+              return true;
+            }
+            if (second == null) {
+              second = b.iterator();
+            }
+            return second.hasNext();
+          }
+
+          @Override
+          public T next() {
+            if (!hasNext()) {
+              throw new java.util.NoSuchElementException();
+            }
+            return second == null ? first.next() : second.next();
+          }
+        };
   }
 
   /**

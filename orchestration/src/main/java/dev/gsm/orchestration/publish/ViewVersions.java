@@ -56,6 +56,15 @@ public final class ViewVersions {
     return run.isPresent() ? run : readPointer(new Path(layout.view(LEADERBOARDS), "current"));
   }
 
+  /**
+   * The season's current run, checked, by its run pointer only (not the per-view fallback, which
+   * names no season); empty when the season never ran.
+   */
+  public Optional<ViewVersion> currentRun(String season) {
+    return readPointer(new Path(layout.currentRun(season)))
+        .map(v -> check(LEADERBOARDS, season, v));
+  }
+
   /** Resolves {@code version} (or the season's current one when empty) and checks it. */
   public ViewVersion resolve(String season, Optional<String> version) {
     String v =

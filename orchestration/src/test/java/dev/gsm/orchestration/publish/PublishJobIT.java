@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gsm.core.rating.RatingParameters;
+import dev.gsm.core.season.SeasonCalendar;
 import dev.gsm.orchestration.jobs.JobStore;
 import dev.gsm.realtime.Board;
 import dev.gsm.realtime.Generation;
@@ -226,7 +227,8 @@ class PublishJobIT {
     PlayerProfilesTable profiles =
         new PlayerProfilesTable(dynamo, "profiles-" + TABLES.incrementAndGet(), (a, ms) -> {});
     profiles.createIfMissing();
-    PublishJob.Profiles target = PublishJob.Profiles.of(profiles, versions(), v);
+    PublishJob.Profiles target =
+        PublishJob.Profiles.of(profiles, versions(), v, SeasonCalendar.quarterly());
     assertThat(target.history()).as("the fixture writes no rank-history view").isEmpty();
     AtomicInteger calls = new AtomicInteger();
     JobExecution e;
