@@ -45,6 +45,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -87,7 +88,9 @@ final class Stack implements AutoCloseable {
   final PlayerProfilesTable profiles;
   final ViewVersions versions;
   final HttpClient http = HttpClient.newHttpClient();
-  private Instant batchClock = Instant.parse("2026-11-01T02:00:00Z");
+
+  /** Run starts a minute apart (versions carry their run start), recent: readiness checks age. */
+  private Instant batchClock = Instant.now().minusSeconds(3_600).truncatedTo(ChronoUnit.SECONDS);
 
   private Thread speedThread;
   private Thread archiverThread;
@@ -139,7 +142,7 @@ final class Stack implements AutoCloseable {
 
   /** One nightly rankings run of a season over what the dataset holds up to the checkpoint. */
   ViewVersion batch(SparkSession spark, String season) {
-    batchClock = batchClock.plusSeconds(60); // versions carry their run start
+    batchClock = batchClock.plusSeconds(60);
     SeasonBatchJob.run(
         spark,
         JobOptions.of(dataRoot, season).withRating(PARAMS),
@@ -159,7 +162,7 @@ final class Stack implements AutoCloseable {
               realtime,
               500,
               PublishJob.Hooks.none(),
-              PublishJob.Profiles.of(profiles, versions, v));
+              PublishJob.Profiles.of(profiles, versions, v, calendar));
       JobExecution e = store.run(job.job(), PublishJob.parameters(dataRoot, v));
       assertThat(e.getStatus()).as("publish of " + v.version()).isEqualTo(BatchStatus.COMPLETED);
     } catch (Exception e) {

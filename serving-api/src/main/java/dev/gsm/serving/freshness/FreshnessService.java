@@ -34,7 +34,7 @@ public class FreshnessService {
 
   private record Oldest(long applied, long acceptedAtMillis) {}
 
-  private volatile Head head = new Head(0, Long.MIN_VALUE);
+  private volatile Head head = new Head(0, 0);
   private volatile Oldest oldest = new Oldest(-1, 0);
 
   FreshnessService(MatchLog log, Clock clock, GsmProperties props) {
