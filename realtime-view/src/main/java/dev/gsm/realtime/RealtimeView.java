@@ -53,6 +53,7 @@ public final class RealtimeView {
   private static final LuaScript PLAYERS = LuaScript.load("players.lua");
   private static final LuaScript STANDING = LuaScript.load("standing.lua");
   private static final LuaScript AROUND = LuaScript.load("around.lua");
+  private static final LuaScript STAMP = LuaScript.load("stamp.lua");
 
   private static final int PIPELINE = 2_000;
   private static final Duration AWAIT = Duration.ofMinutes(1);
@@ -455,6 +456,17 @@ public final class RealtimeView {
       return Optional.empty();
     }
     return Optional.of(new PlayerView(stamp(r), state, (Long) r.get(4), (Long) r.get(5)));
+  }
+
+  /**
+   * The current generation's stamp, in one small step. Two reads with the same stamp saw the same
+   * state: every write readers can see moves the applied-through marker or the generation in the
+   * same atomic step, so a reader may reuse an answer it built under an equal stamp.
+   */
+  public Optional<Stamp> stamp() {
+    List<Object> r =
+        STAMP.run(redis, ScriptOutputType.MULTI, new String[] {layout.current()}, layout.prefix());
+    return r == null || r.isEmpty() ? Optional.empty() : Optional.of(stamp(r));
   }
 
   /**

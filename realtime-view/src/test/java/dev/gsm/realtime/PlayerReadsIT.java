@@ -69,6 +69,14 @@ class PlayerReadsIT {
   }
 
   @Test
+  void theStampAloneIsThePagesStampAndMovesWithTheGeneration() {
+    Stamp before = view.stamp().orElseThrow();
+    assertThat(before).isEqualTo(view.page(SEASON, Board.global(), 0, 1).orElseThrow().stamp());
+    view.switchTo(view.loadGeneration("v2", 0, List.of()).id());
+    assertThat(view.stamp().orElseThrow().generation()).isGreaterThan(before.generation());
+  }
+
+  @Test
   void aroundIsTheWindowOfTheSameGenerationAndClipsAtTheTop() {
     BoardPage p = view.around(SEASON, Board.global(), "p117", 3, 2).orElseThrow();
     assertThat(p.total()).isEqualTo(20);

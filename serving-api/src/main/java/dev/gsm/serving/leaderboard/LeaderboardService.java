@@ -4,6 +4,7 @@ import dev.gsm.core.rating.Leagues;
 import dev.gsm.realtime.Board;
 import dev.gsm.realtime.BoardPage;
 import dev.gsm.realtime.RealtimeView;
+import dev.gsm.realtime.Stamp;
 import dev.gsm.serving.freshness.Freshness;
 import dev.gsm.serving.freshness.FreshnessService;
 import dev.gsm.serving.system.BadQueryException;
@@ -15,6 +16,7 @@ import dev.gsm.store.PlayerProfilesTable.SeasonEntry;
 import io.lettuce.core.RedisException;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -127,7 +129,56 @@ public class LeaderboardService {
     return result(season, board, league, window, rows, limit, f, false);
   }
 
+  /**
+   * Pages of the real-time view by what they asked for, with the stamp they were read under. An
+   * entry is reused only while the current stamp (one small script, {@link RealtimeView#stamp}) is
+   * the same: equal stamps mean the same state, so a hot page (the top 100) costs one small read
+   * instead of a board scan until the speed layer next applies a match. Bounded: cleared when full.
+   */
+  private record PageKey(String season, Board board, String league, long offset, int limit) {}
+
+  private record CachedPage(Stamp stamp, LeaderboardPage page) {}
+
+  static final int PAGE_CACHE_ENTRIES = 4_096;
+  private final ConcurrentHashMap<PageKey, CachedPage> pages = new ConcurrentHashMap<>();
+
   private Optional<LeaderboardPage> livePage(
+      String season, Board board, String league, long offset, int limit) {
+    Optional<Stamp> now = realtime.stamp();
+    if (now.isEmpty()) {
+      return Optional.empty();
+    }
+    PageKey key = new PageKey(season, board, league, offset, limit);
+    CachedPage cached = pages.get(key);
+    if (cached != null && cached.stamp().equals(now.get())) {
+      LeaderboardPage p = cached.page();
+      return Optional.of(
+          new LeaderboardPage(
+              p.season(),
+              p.board(),
+              p.league(),
+              p.total(),
+              p.offset(),
+              p.limit(),
+              p.rows(),
+              p.nextCursor(),
+              freshness.live(cached.stamp())));
+    }
+    Optional<LeaderboardPage> read = readLivePage(season, board, league, offset, limit);
+    read.ifPresent(
+        p -> {
+          Freshness f = p.freshness();
+          Stamp stamp =
+              new Stamp(f.generation(), f.batchVersion(), f.batchWatermark(), f.appliedThrough());
+          if (pages.size() >= PAGE_CACHE_ENTRIES) {
+            pages.clear();
+          }
+          pages.put(key, new CachedPage(stamp, p));
+        });
+    return read;
+  }
+
+  private Optional<LeaderboardPage> readLivePage(
       String season, Board board, String league, long offset, int limit) {
     long total;
     long[] window;

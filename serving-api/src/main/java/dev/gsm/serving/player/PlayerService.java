@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -112,13 +113,35 @@ public class PlayerService {
             });
     Optional<Profile> details;
     try {
-      details = Optional.of(profiles.profile(season, st.stamp().version(), st.state().playerId()));
+      details = Optional.of(details(season, st.stamp().version(), st.state().playerId()));
     } catch (SdkException e) {
       LOG.warn("player-profiles unavailable, answering without batch details: {}", e.toString());
       details = Optional.empty();
     }
     return assemble(st.state().playerId(), season, boards, details, freshness.live(st.stamp()));
   }
+
+  /**
+   * The batch details of a player in one version. Items are keyed by version and never rewritten,
+   * so a version's details are cached as they are (bounded: cleared when full).
+   */
+  private Profile details(String season, String version, String playerId) {
+    DetailsKey key = new DetailsKey(season, version, playerId);
+    Profile p = details.get(key);
+    if (p == null) {
+      p = profiles.profile(season, version, playerId);
+      if (details.size() >= DETAILS_CACHE_ENTRIES) {
+        details.clear();
+      }
+      details.put(key, p);
+    }
+    return p;
+  }
+
+  private record DetailsKey(String season, String version, String playerId) {}
+
+  static final int DETAILS_CACHE_ENTRIES = 100_000;
+  private final ConcurrentHashMap<DetailsKey, Profile> details = new ConcurrentHashMap<>();
 
   private PlayerPage assemble(
       String playerId,
