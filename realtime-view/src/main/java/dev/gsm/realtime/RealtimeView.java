@@ -429,7 +429,7 @@ public final class RealtimeView {
             board.ratingField(),
             Long.toString(start),
             Long.toString(start + count - 1));
-    if (r == null || r.isEmpty()) {
+    if (noGeneration(r)) {
       return Optional.empty();
     }
     Stamp stamp = stamp(r);
@@ -448,7 +448,7 @@ public final class RealtimeView {
             layout.prefix(),
             season,
             playerId);
-    if (r == null || r.isEmpty()) {
+    if (noGeneration(r)) {
       return Optional.empty();
     }
     PlayerState state = state(season, playerId, r.get(6));
@@ -466,7 +466,7 @@ public final class RealtimeView {
   public Optional<Stamp> stamp() {
     List<Object> r =
         STAMP.run(redis, ScriptOutputType.MULTI, new String[] {layout.current()}, layout.prefix());
-    return r == null || r.isEmpty() ? Optional.empty() : Optional.of(stamp(r));
+    return noGeneration(r) ? Optional.empty() : Optional.of(stamp(r));
   }
 
   /**
@@ -482,7 +482,7 @@ public final class RealtimeView {
             layout.prefix(),
             season,
             playerId);
-    if (r == null || r.isEmpty()) {
+    if (noGeneration(r)) {
       return Optional.empty();
     }
     PlayerState state = state(season, playerId, r.get(4));
@@ -522,7 +522,7 @@ public final class RealtimeView {
             playerId,
             Integer.toString(before),
             Integer.toString(after));
-    if (r == null || r.isEmpty()) {
+    if (noGeneration(r)) {
       return Optional.empty();
     }
     long start = (Long) r.get(5);
@@ -574,6 +574,14 @@ public final class RealtimeView {
   /** Every member of a board of one generation in rank order (tests, tools; O(board)). */
   public List<String> boardMembers(long generation, String season, Board board) {
     return redis.zrange(layout.board(generation, season, board), 0, -1);
+  }
+
+  /**
+   * A read script's answer when there is no current generation: the scripts return nil, which
+   * arrives as an empty list or as a list holding one null.
+   */
+  private static boolean noGeneration(List<Object> r) {
+    return r == null || r.isEmpty() || r.get(0) == null;
   }
 
   private static Stamp stamp(List<Object> r) {

@@ -69,6 +69,18 @@ class PlayerReadsIT {
   }
 
   @Test
+  void beforeAnyGenerationEveryReadIsEmpty(RedisEndpoint redis) {
+    RealtimeView fresh =
+        new RealtimeView(
+            connection, new RedisLayout(redis.keyPrefix() + "fresh:"), RatingParameters.defaults());
+    assertThat(fresh.stamp()).isEmpty();
+    assertThat(fresh.page(SEASON, Board.global(), 0, 10)).isEmpty();
+    assertThat(fresh.player(SEASON, "p100")).isEmpty();
+    assertThat(fresh.standing(SEASON, "p100")).isEmpty();
+    assertThat(fresh.around(SEASON, Board.global(), "p100", 2, 2)).isEmpty();
+  }
+
+  @Test
   void theStampAloneIsThePagesStampAndMovesWithTheGeneration() {
     Stamp before = view.stamp().orElseThrow();
     assertThat(before).isEqualTo(view.page(SEASON, Board.global(), 0, 1).orElseThrow().stamp());
