@@ -42,6 +42,28 @@ public record Board(Kind kind, String value) {
     return new Board(Kind.PLATFORM, platform);
   }
 
+  /** The board of a key suffix ({@link #suffix()}'s inverse). */
+  public static Board parse(String suffix) {
+    if (suffix.equals("global")) {
+      return global();
+    }
+    int colon = suffix.indexOf(':');
+    if (colon > 0) {
+      String value = suffix.substring(colon + 1);
+      switch (suffix.substring(0, colon)) {
+        case "mode":
+          return mode(value);
+        case "region":
+          return region(value);
+        case "platform":
+          return platform(value);
+        default:
+          break;
+      }
+    }
+    throw new IllegalArgumentException("not a board: " + suffix);
+  }
+
   /** The key suffix: global, mode:&lt;m&gt;, region:&lt;r&gt;, platform:&lt;p&gt;. */
   public String suffix() {
     return switch (kind) {

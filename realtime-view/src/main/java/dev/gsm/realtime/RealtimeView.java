@@ -52,6 +52,9 @@ public final class RealtimeView {
   private static final LuaScript PLAYER = LuaScript.load("player.lua");
   private static final LuaScript PLAYERS = LuaScript.load("players.lua");
   private static final LuaScript SNAPSHOTS = LuaScript.load("snapshots.lua");
+  private static final LuaScript STANDING = LuaScript.load("standing.lua");
+  private static final LuaScript AROUND = LuaScript.load("around.lua");
+  private static final LuaScript STAMP = LuaScript.load("stamp.lua");
 
   private static final int PIPELINE = 2_000;
   private static final Duration AWAIT = Duration.ofMinutes(1);
@@ -477,19 +480,13 @@ public final class RealtimeView {
             board.ratingField(),
             Long.toString(start),
             Long.toString(start + count - 1));
-    if (r == null || r.isEmpty()) {
+    if (noGeneration(r)) {
       return Optional.empty();
     }
     Stamp stamp = stamp(r);
     @SuppressWarnings("unchecked")
     List<Object> rows = (List<Object>) r.get(5);
-    List<BoardRow> out = new ArrayList<>(rows.size() / 2);
-    for (int i = 0; i + 1 < rows.size(); i += 2) {
-      PlayerRating rating = PlayerState.decode((String) rows.get(i + 1));
-      out.add(
-          new BoardRow(start + i / 2, (String) rows.get(i), rating, engine.displayScore(rating)));
-    }
-    return Optional.of(new BoardPage(stamp, (Long) r.get(4), out));
+    return Optional.of(new BoardPage(stamp, (Long) r.get(4), rows(start, rows)));
   }
 
   /** A player's state and global rank in a season of the current generation. */
@@ -502,16 +499,10 @@ public final class RealtimeView {
             layout.prefix(),
             season,
             playerId);
-    if (r == null || r.isEmpty()) {
+    if (noGeneration(r)) {
       return Optional.empty();
     }
-    @SuppressWarnings("unchecked")
-    List<Object> kv = (List<Object>) r.get(6);
-    Map<String, String> h = new LinkedHashMap<>();
-    for (int i = 0; i + 1 < kv.size(); i += 2) {
-      h.put((String) kv.get(i), (String) kv.get(i + 1));
-    }
-    PlayerState state = PlayerState.fromHash(season, playerId, h);
+    PlayerState state = state(season, playerId, r.get(6));
     if (state == null) {
       return Optional.empty();
     }
@@ -538,20 +529,14 @@ public final class RealtimeView {
             ScriptOutputType.MULTI,
             new String[] {layout.current(), layout.logOffset()},
             args);
-    if (r == null || r.isEmpty() || r.get(0) == null) { // nil: no generation yet
+    if (noGeneration(r)) {
       return Optional.empty();
     }
     Map<String, PlayerState> states = new LinkedHashMap<>();
     Map<String, byte[]> histories = new LinkedHashMap<>();
     for (int i = 0; i < playerIds.size(); i++) {
       String id = playerIds.get(i);
-      @SuppressWarnings("unchecked")
-      List<Object> kv = (List<Object>) r.get(5 + 2 * i);
-      Map<String, String> h = new LinkedHashMap<>();
-      for (int j = 0; j + 1 < kv.size(); j += 2) {
-        h.put((String) kv.get(j), (String) kv.get(j + 1));
-      }
-      PlayerState state = PlayerState.fromHash(season, id, h);
+      PlayerState state = state(season, id, r.get(5 + 2 * i));
       if (state != null) {
         states.put(id, state);
       }
@@ -562,6 +547,100 @@ public final class RealtimeView {
     }
     return Optional.of(
         new PlayerSnapshots(stamp(r), Long.parseLong((String) r.get(4)), states, histories));
+  }
+
+  /**
+   * The current generation's stamp, in one small step. Two reads with the same stamp saw the same
+   * state: every write readers can see moves the applied-through marker or the generation in the
+   * same atomic step, so a reader may reuse an answer it built under an equal stamp.
+   */
+  public Optional<Stamp> stamp() {
+    List<Object> r =
+        STAMP.run(redis, ScriptOutputType.MULTI, new String[] {layout.current()}, layout.prefix());
+    return noGeneration(r) ? Optional.empty() : Optional.of(stamp(r));
+  }
+
+  /**
+   * A player's state in a season of the current generation and the player's place on every board
+   * the player is on, in one atomic step. Empty when there is no generation or no such player.
+   */
+  public Optional<PlayerStanding> standing(String season, String playerId) {
+    List<Object> r =
+        STANDING.run(
+            redis,
+            ScriptOutputType.MULTI,
+            new String[] {layout.current()},
+            layout.prefix(),
+            season,
+            playerId);
+    if (noGeneration(r)) {
+      return Optional.empty();
+    }
+    PlayerState state = state(season, playerId, r.get(4));
+    if (state == null) {
+      return Optional.empty();
+    }
+    @SuppressWarnings("unchecked")
+    List<Object> boards = (List<Object>) r.get(5);
+    Map<Board, PlayerStanding.Position> positions = new LinkedHashMap<>();
+    for (int i = 0; i + 2 < boards.size(); i += 3) {
+      positions.put(
+          Board.parse((String) boards.get(i)),
+          new PlayerStanding.Position((Long) boards.get(i + 1), (Long) boards.get(i + 2)));
+    }
+    return Optional.of(new PlayerStanding(stamp(r), state, positions));
+  }
+
+  /**
+   * The window of a board around a player: up to {@code before} ranks above the player, the player,
+   * and up to {@code after} ranks below, read in one atomic step. A page with no rows when the
+   * player is not on the board; empty when there is no generation.
+   */
+  public Optional<BoardPage> around(
+      String season, Board board, String playerId, int before, int after) {
+    if (before < 0 || after < 0) {
+      throw new IllegalArgumentException("before and after must be >= 0");
+    }
+    List<Object> r =
+        AROUND.run(
+            redis,
+            ScriptOutputType.MULTI,
+            new String[] {layout.current()},
+            layout.prefix(),
+            season,
+            board.suffix(),
+            board.ratingField(),
+            playerId,
+            Integer.toString(before),
+            Integer.toString(after));
+    if (noGeneration(r)) {
+      return Optional.empty();
+    }
+    long start = (Long) r.get(5);
+    @SuppressWarnings("unchecked")
+    List<Object> rows = (List<Object>) r.get(6);
+    return Optional.of(new BoardPage(stamp(r), (Long) r.get(4), rows(Math.max(0, start), rows)));
+  }
+
+  /** A player's state from a script's HGETALL reply; null when the hash is empty. */
+  private static PlayerState state(String season, String playerId, Object reply) {
+    @SuppressWarnings("unchecked")
+    List<Object> kv = (List<Object>) reply;
+    Map<String, String> h = new LinkedHashMap<>();
+    for (int i = 0; i + 1 < kv.size(); i += 2) {
+      h.put((String) kv.get(i), (String) kv.get(i + 1));
+    }
+    return PlayerState.fromHash(season, playerId, h);
+  }
+
+  private List<BoardRow> rows(long start, List<Object> rows) {
+    List<BoardRow> out = new ArrayList<>(rows.size() / 2);
+    for (int i = 0; i + 1 < rows.size(); i += 2) {
+      PlayerRating rating = PlayerState.decode((String) rows.get(i + 1));
+      out.add(
+          new BoardRow(start + i / 2, (String) rows.get(i), rating, engine.displayScore(rating)));
+    }
+    return out;
   }
 
   /** Players of a generation: members of the global boards of all its seasons (SCAN + ZCARD). */
@@ -586,6 +665,14 @@ public final class RealtimeView {
   /** Every member of a board of one generation in rank order (tests, tools; O(board)). */
   public List<String> boardMembers(long generation, String season, Board board) {
     return redis.zrange(layout.board(generation, season, board), 0, -1);
+  }
+
+  /**
+   * A read script's answer when there is no current generation: the scripts return nil, which
+   * arrives as an empty list or as a list holding one null.
+   */
+  private static boolean noGeneration(List<Object> r) {
+    return r == null || r.isEmpty() || r.get(0) == null;
   }
 
   private static Stamp stamp(List<Object> r) {

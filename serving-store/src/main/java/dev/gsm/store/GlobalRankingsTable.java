@@ -8,22 +8,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.Projection;
-import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
-import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededException;
-import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -134,32 +121,12 @@ public final class GlobalRankingsTable {
 
   /** Creates the table and its index unless it exists, and waits until it is active. */
   public void createIfMissing() {
-    try {
-      client.createTable(
-          CreateTableRequest.builder()
-              .tableName(tableName)
-              .billingMode(BillingMode.PAY_PER_REQUEST)
-              .attributeDefinitions(
-                  attribute(DynamoTables.PLAYER_ID, ScalarAttributeType.S),
-                  attribute(DynamoTables.TIMESTAMP, ScalarAttributeType.N),
-                  attribute(DynamoTables.LEADERBOARD, ScalarAttributeType.S),
-                  attribute(DynamoTables.RANK, ScalarAttributeType.N))
-              .keySchema(
-                  key(DynamoTables.PLAYER_ID, KeyType.HASH),
-                  key(DynamoTables.TIMESTAMP, KeyType.RANGE))
-              .globalSecondaryIndexes(
-                  GlobalSecondaryIndex.builder()
-                      .indexName(DynamoTables.RANKING_INDEX)
-                      .keySchema(
-                          key(DynamoTables.LEADERBOARD, KeyType.HASH),
-                          key(DynamoTables.RANK, KeyType.RANGE))
-                      .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
-                      .build())
-              .build());
-    } catch (ResourceInUseException exists) {
-      // Created by an earlier run or by Terraform: fine.
-    }
-    client.waiter().waitUntilTableExists(b -> b.tableName(tableName));
+    Tables.createIfMissing(
+        client,
+        tableName,
+        DynamoTables.TIMESTAMP,
+        ScalarAttributeType.N,
+        DynamoTables.RANKING_INDEX);
   }
 
   /**
@@ -180,55 +147,9 @@ public final class GlobalRankingsTable {
                 .putRequest(PutRequest.builder().item(toItem(item)).build())
                 .build());
       }
-      stats = stats.plus(writeBatch(batch));
+      stats = stats.plus(Tables.write(client, tableName, batch, backoff));
     }
     return stats;
-  }
-
-  private WriteStats writeBatch(List<WriteRequest> batch) {
-    Map<String, List<WriteRequest>> pending = Map.of(tableName, batch);
-    int requests = 0;
-    RuntimeException lastThrottle = null;
-    for (int attempt = 1; !pending.isEmpty(); attempt++) {
-      if (attempt > MAX_ATTEMPTS) {
-        throw new IllegalStateException(
-            "DynamoDB did not take "
-                + pending.getOrDefault(tableName, List.of()).size()
-                + " items of "
-                + tableName
-                + " after "
-                + MAX_ATTEMPTS
-                + " attempts",
-            lastThrottle);
-      }
-      if (attempt > 1) {
-        pause(attempt);
-      }
-      final Map<String, List<WriteRequest>> request = pending;
-      requests++;
-      try {
-        BatchWriteItemResponse response = client.batchWriteItem(b -> b.requestItems(request));
-        pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
-        lastThrottle = null;
-      } catch (ProvisionedThroughputExceededException | RequestLimitExceededException e) {
-        lastThrottle = e;
-      } catch (DynamoDbException e) {
-        if (!e.isThrottlingException()) {
-          throw e;
-        }
-        lastThrottle = e;
-      }
-    }
-    return new WriteStats(requests, requests - 1);
-  }
-
-  private void pause(int attempt) {
-    try {
-      backoff.pause(attempt, backoffMillis(attempt));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while backing off", e);
-    }
   }
 
   /** Ranks {@code fromRank} to {@code fromRank + limit - 1} of one leaderboard, best first. */
@@ -306,13 +227,5 @@ public final class GlobalRankingsTable {
 
   private static AttributeValue number(long n) {
     return AttributeValue.fromN(Long.toString(n));
-  }
-
-  private static AttributeDefinition attribute(String name, ScalarAttributeType type) {
-    return AttributeDefinition.builder().attributeName(name).attributeType(type).build();
-  }
-
-  private static KeySchemaElement key(String name, KeyType type) {
-    return KeySchemaElement.builder().attributeName(name).keyType(type).build();
   }
 }

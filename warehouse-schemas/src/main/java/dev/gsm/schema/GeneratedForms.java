@@ -26,6 +26,7 @@ public final class GeneratedForms {
     forms.put("matches.athena.sql", SchemaForms.athenaDdl("gsm", ATHENA_LOCATION));
     forms.put("matches.spark.sql", SchemaForms.sparkSqlDdl("s3a://gsm-master-dataset/matches/"));
     forms.put("global-rankings.dynamodb.json", DynamoTables.globalRankingsCreateTable());
+    forms.put("player-profiles.dynamodb.json", DynamoTables.playerProfilesCreateTable());
     forms.put("player-ban.parquet.txt", PlayerBan.PARQUET_MESSAGE_TYPE);
     forms.put("player-ban.spark-ddl.txt", PlayerBan.SPARK_DDL + ", season STRING\n");
     return forms;

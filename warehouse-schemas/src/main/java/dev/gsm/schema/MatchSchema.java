@@ -54,9 +54,18 @@ public final class MatchSchema {
   public static final int MAX_PLAYERS_PER_SIDE = 64;
   public static final int MAX_ID_LENGTH = 128;
 
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
-  private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
-  private static final Pattern SEASON = Pattern.compile("[0-9]{4}-S[0-9]{1,2}");
+  /** Ids (player, side, match): the serving API validates path parameters with the same rule. */
+  public static final String ID_REGEX = "[A-Za-z0-9._:@-]{1,128}";
+
+  /** Codes (mode, region, platform). */
+  public static final String CODE_REGEX = "[a-z0-9][a-z0-9_-]{0,31}";
+
+  /** Seasons, e.g. 2026-S1. */
+  public static final String SEASON_REGEX = "[0-9]{4}-S[0-9]{1,2}";
+
+  private static final Pattern ID = Pattern.compile(ID_REGEX);
+  private static final Pattern CODE = Pattern.compile(CODE_REGEX);
+  private static final Pattern SEASON = Pattern.compile(SEASON_REGEX);
 
   /** Whether {@code s} is a well-formed id (player, match, side): the API checks ids with it. */
   public static boolean isId(String s) {

@@ -14,8 +14,23 @@ class DynamoTablesTerraformTest {
 
   @Test
   void terraformTableHasTheKeysAndIndexOfTheSchema() throws Exception {
-    String tf = Files.readString(Path.of("..", "terraform", "dynamodb.tf"));
-    JsonNode table = MatchJson.MAPPER.readTree(DynamoTables.globalRankingsCreateTable());
+    inStep(DynamoTables.globalRankingsCreateTable());
+  }
+
+  @Test
+  void terraformPlayerProfilesHasTheKeysAndIndexOfTheSchema() throws Exception {
+    inStep(DynamoTables.playerProfilesCreateTable());
+  }
+
+  /** Compares a create-table document with the Terraform resource block of the same name. */
+  private static void inStep(String document) throws Exception {
+    String all = Files.readString(Path.of("..", "terraform", "dynamodb.tf"));
+    JsonNode table = MatchJson.MAPPER.readTree(document);
+    int at = all.indexOf("name         = \"" + table.get("TableName").asText() + "\"");
+    assertThat(at).as("terraform resource for " + table.get("TableName")).isPositive();
+    int start = all.lastIndexOf("resource \"aws_dynamodb_table\"", at);
+    int end = all.indexOf("\nresource ", at);
+    String tf = all.substring(start, end < 0 ? all.length() : end);
 
     assertThat(value(tf, "name")).isEqualTo(table.get("TableName").asText());
     assertThat(value(tf, "hash_key")).isEqualTo(keyOf(table.get("KeySchema"), "HASH"));

@@ -7,9 +7,10 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.udf;
 
 import dev.gsm.batch.views.ViewShape;
+import dev.gsm.core.rating.Leagues;
 import dev.gsm.core.rating.PlayerRating;
 import dev.gsm.core.rating.RankKey;
 import dev.gsm.core.rating.RatingEngine;
@@ -28,6 +29,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
@@ -320,19 +324,18 @@ public final class SeasonRankings {
     }
   }
 
-  /** Adds percentile and league from rank and board size. */
+  /**
+   * Adds percentile and league from rank and board size, through UDFs that call the domain's {@link
+   * Leagues}: the serving API computes live rows with the same code.
+   */
   private static Dataset<Row> withLeagues(Dataset<Row> rows, Leagues leagues, WindowSpec board) {
+    UserDefinedFunction percentile =
+        udf((UDF2<Long, Long, Double>) Leagues::percentile, DataTypes.DoubleType).asNonNullable();
+    UserDefinedFunction league =
+        udf((UDF1<Double, String>) leagues::leagueOf, DataTypes.StringType).asNonNullable();
     Column n = count(lit(1)).over(board);
-    Column percentile = lit(100.0).multiply(n.minus(col("rank"))).divide(n);
-    Dataset<Row> withP = rows.withColumn("percentile", percentile);
-    Column league = null;
-    for (Map.Entry<String, Double> e : leagues.thresholds().entrySet()) {
-      league =
-          league == null
-              ? lit(e.getKey())
-              : when(col("percentile").geq(e.getValue()), lit(e.getKey())).otherwise(league);
-    }
-    return withP.withColumn("league", league);
+    return rows.withColumn("percentile", percentile.apply(col("rank"), n))
+        .withColumn("league", league.apply(col("percentile")));
   }
 
   /** Each player's primary region and platform: most rated matches, ties to the smaller code. */

@@ -1,6 +1,6 @@
 package dev.gsm.batch.season;
 
-import dev.gsm.batch.rankings.Leagues;
+import dev.gsm.core.rating.Leagues;
 import dev.gsm.core.rating.RatingParameters;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -28,7 +28,7 @@ class JobOptionsTest {
     assertThat(o.dataRoot()).isEqualTo("s3a://gsm-master-dataset/prod");
     assertThat(o.season()).isEqualTo("2026-S4");
     assertThat(o.watermarkOffset()).hasValue(1234);
-    assertThat(o.leagues()).isEqualTo(dev.gsm.batch.rankings.Leagues.defaults());
+    assertThat(o.leagues()).isEqualTo(dev.gsm.core.rating.Leagues.defaults());
     assertThat(o.master()).isEmpty();
     assertThat(o.partitions()).hasValue(8);
     assertThat(o.sparkConf())

@@ -60,6 +60,9 @@ final class PublishCommand implements Callable<Integer> {
       System.out.printf(
           "  dynamodb %s: %,d items written by this run, %,d requests, %,d resends%n",
           stores.table, p.itemsWritten.get(), p.requests.get(), p.retries.get());
+      System.out.printf(
+          "  dynamodb %s: %,d player items (boards, rank history, insights) written by this run%n",
+          stores.profilesTable, p.profileItemsWritten.get());
       if (p.generation != null) {
         System.out.printf(
             "  redis: generation %d %s (version %s, watermark %d): the speed layer takes it over%n",

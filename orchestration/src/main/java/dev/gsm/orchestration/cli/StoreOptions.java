@@ -1,14 +1,17 @@
 package dev.gsm.orchestration.cli;
 
 import dev.gsm.core.rating.RatingParameters;
+import dev.gsm.core.season.SeasonCalendar;
 import dev.gsm.orchestration.jobs.JobStore;
 import dev.gsm.orchestration.publish.PublishJob;
 import dev.gsm.orchestration.publish.ViewVersion;
+import dev.gsm.orchestration.publish.ViewVersions;
 import dev.gsm.realtime.RealtimeView;
 import dev.gsm.realtime.RedisLayout;
 import dev.gsm.schema.DatasetLayout;
 import dev.gsm.schema.DynamoTables;
 import dev.gsm.store.GlobalRankingsTable;
+import dev.gsm.store.PlayerProfilesTable;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.net.URI;
@@ -58,9 +61,16 @@ final class StoreOptions implements AutoCloseable {
   String table;
 
   @Option(
+      names = "--profiles-table",
+      defaultValue = DynamoTables.PLAYER_PROFILES,
+      description =
+          "DynamoDB table of the player details and past seasons (default: ${DEFAULT-VALUE}).")
+  String profilesTable;
+
+  @Option(
       names = "--create-table",
       description =
-          "Create the table and its index if missing (DynamoDB Local; in AWS Terraform"
+          "Create the tables and their indexes if missing (DynamoDB Local; in AWS Terraform"
               + " owns it).")
   boolean createTable;
 
@@ -85,6 +95,8 @@ final class StoreOptions implements AutoCloseable {
 
   private final List<AutoCloseable> open = new ArrayList<>();
   private GlobalRankingsTable rankings;
+  private PlayerProfilesTable profiles;
+  private DynamoDbClient dynamo;
   private RealtimeView realtime;
 
   DatasetLayout layout() {
@@ -97,15 +109,32 @@ final class StoreOptions implements AutoCloseable {
     return store;
   }
 
-  GlobalRankingsTable rankings() {
-    if (rankings == null) {
+  private DynamoDbClient dynamo() {
+    if (dynamo == null) {
       DynamoDbClientBuilder b = DynamoDbClient.builder().region(Region.of(region));
       if (dynamoEndpoint != null) {
         b.endpointOverride(dynamoEndpoint);
       }
-      DynamoDbClient client = b.build();
-      open.add(client);
-      rankings = new GlobalRankingsTable(client, table, GlobalRankingsTable.Backoff.jittered());
+      dynamo = b.build();
+      open.add(dynamo);
+    }
+    return dynamo;
+  }
+
+  PlayerProfilesTable profiles() {
+    if (profiles == null) {
+      profiles =
+          new PlayerProfilesTable(dynamo(), profilesTable, GlobalRankingsTable.Backoff.jittered());
+      if (createTable) {
+        profiles.createIfMissing();
+      }
+    }
+    return profiles;
+  }
+
+  GlobalRankingsTable rankings() {
+    if (rankings == null) {
+      rankings = new GlobalRankingsTable(dynamo(), table, GlobalRankingsTable.Backoff.jittered());
       if (createTable) {
         rankings.createIfMissing();
       }
@@ -134,7 +163,12 @@ final class StoreOptions implements AutoCloseable {
             rankings(),
             realtime(),
             chunkSize,
-            PublishJob.Hooks.none());
+            PublishJob.Hooks.none(),
+            PublishJob.Profiles.of(
+                profiles(),
+                new ViewVersions(layout(), new Configuration()),
+                v,
+                SeasonCalendar.quarterly()));
     job.progress().log = System.err;
     return job;
   }

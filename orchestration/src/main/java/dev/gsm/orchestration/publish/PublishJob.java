@@ -8,11 +8,15 @@ import dev.gsm.realtime.RealtimeView;
 import dev.gsm.store.GlobalRankingsTable;
 import dev.gsm.store.GlobalRankingsTable.RankingItem;
 import dev.gsm.store.GlobalRankingsTable.WriteStats;
+import dev.gsm.store.PlayerProfilesTable;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import org.apache.hadoop.conf.Configuration;
@@ -26,7 +30,6 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.item.ItemProcessor;
 import org.springframework.batch.item.ItemWriter;
-import org.springframework.batch.item.support.AbstractItemCountingItemStreamItemReader;
 import org.springframework.batch.repeat.RepeatStatus;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -47,14 +50,54 @@ import org.springframework.transaction.PlatformTransactionManager;
  *       next load), never half-counted.
  * </ol>
  *
- * The identifying job parameters are the data root, season and version, so running the same publish
- * again after a failure is a restart of the same job instance (see {@code JobStore}).
+ * With {@link Profiles}, before the Redis step: every board's rows ({@code profiles-boards}), the
+ * daily rank history ({@code profiles-history}) and the insights ({@code profiles-insights}, when
+ * the run wrote that view) into {@code player-profiles}, chunk by chunk and restartable like the
+ * DynamoDB step, then the season's pointer to this version ({@code profiles-season}).
+ *
+ * <p>The identifying job parameters are the data root, season and version, so running the same
+ * publish again after a failure is a restart of the same job instance (see {@code JobStore}).
  */
 public final class PublishJob {
 
   public static final String NAME = "publish";
   public static final String DYNAMODB_STEP = "dynamodb";
   public static final String REDIS_STEP = "redis";
+  public static final String PROFILE_BOARDS_STEP = "profiles-boards";
+  public static final String PROFILE_HISTORY_STEP = "profiles-history";
+  public static final String PROFILE_INSIGHTS_STEP = "profiles-insights";
+  public static final String PROFILE_SEASON_STEP = "profiles-season";
+
+  /**
+   * What the publish writes beyond the current season's rankings.
+   *
+   * @param table where the player details go ({@code player-profiles})
+   * @param history the same run's {@code rank-history} version, when the batch wrote one
+   * @param insights the same run's {@code insights} version, when the batch wrote one
+   * @param previousSeason the previous season's published {@code leaderboards} version: its players
+   *     go into the Redis generation too, because the speed layer's cross-season rule starts a
+   *     player's first match of a season (or of a mode in it) from the soft reset of the previous
+   *     season's rating (realtime-view/REDIS.md)
+   */
+  public record Profiles(
+      PlayerProfilesTable table,
+      Optional<ViewVersion> history,
+      Optional<ViewVersion> insights,
+      Optional<ViewVersion> previousSeason) {
+
+    /** The table, with the run's other views and the previous season's current version. */
+    public static Profiles of(
+        PlayerProfilesTable table,
+        ViewVersions versions,
+        ViewVersion v,
+        dev.gsm.core.season.SeasonCalendar calendar) {
+      return new Profiles(
+          table,
+          versions.sibling(ProfileRows.RANK_HISTORY, v),
+          versions.sibling(ProfileRows.INSIGHTS, v),
+          versions.currentRun(calendar.previous(v.season())));
+    }
+  }
 
   /**
    * Seams for tests that make a step fail mid-way; production uses {@link #none()}.
@@ -76,6 +119,7 @@ public final class PublishJob {
     public final AtomicLong requests = new AtomicLong();
     public final AtomicLong retries = new AtomicLong();
     public final AtomicLong chunks = new AtomicLong();
+    public final AtomicLong profileItemsWritten = new AtomicLong();
     public volatile Generation generation;
     public final AtomicLong histories = new AtomicLong();
 
@@ -91,6 +135,7 @@ public final class PublishJob {
   private final RealtimeView realtime;
   private final int chunkSize;
   private final Hooks hooks;
+  private final Profiles profiles;
   private final Progress progress = new Progress();
 
   public PublishJob(
@@ -102,6 +147,23 @@ public final class PublishJob {
       RealtimeView realtime,
       int chunkSize,
       Hooks hooks) {
+    this(repository, tx, version, conf, table, realtime, chunkSize, hooks, null);
+  }
+
+  /**
+   * @param profiles where the player details go; {@code null} publishes the rankings and the
+   *     real-time view only
+   */
+  public PublishJob(
+      JobRepository repository,
+      PlatformTransactionManager tx,
+      ViewVersion version,
+      Configuration conf,
+      GlobalRankingsTable table,
+      RealtimeView realtime,
+      int chunkSize,
+      Hooks hooks,
+      Profiles profiles) {
     if (chunkSize < 1 || chunkSize > 10_000) {
       throw new IllegalArgumentException("chunk size must be in [1, 10000], was " + chunkSize);
     }
@@ -113,6 +175,7 @@ public final class PublishJob {
     this.realtime = realtime;
     this.chunkSize = chunkSize;
     this.hooks = hooks;
+    this.profiles = profiles;
   }
 
   public Progress progress() {
@@ -128,13 +191,81 @@ public final class PublishJob {
   }
 
   public Job job() {
-    return new JobBuilder(NAME, repository).start(dynamoStep()).next(redisStep()).build();
+    if (profiles == null) {
+      return new JobBuilder(NAME, repository).start(dynamoStep()).next(redisStep()).build();
+    }
+    // The season's pointer is written last: readers of past seasons see a version only whole.
+    var flow =
+        new JobBuilder(NAME, repository)
+            .start(dynamoStep())
+            .next(
+                profileStep(
+                    PROFILE_BOARDS_STEP,
+                    new ViewRows<>("profile-boards", () -> ProfileRows.boards(version, conf))));
+    if (profiles.history().isPresent()) {
+      ViewVersion h = profiles.history().get();
+      flow =
+          flow.next(
+              profileStep(
+                  PROFILE_HISTORY_STEP,
+                  new ViewRows<>("profile-history", () -> ProfileRows.history(version, h, conf))));
+    }
+    if (profiles.insights().isPresent()) {
+      ViewVersion i = profiles.insights().get();
+      flow =
+          flow.next(
+              profileStep(
+                  PROFILE_INSIGHTS_STEP,
+                  new ViewRows<>(
+                      "profile-insights", () -> ProfileRows.insights(version, i, conf))));
+    }
+    return flow.next(seasonStep()).next(redisStep()).build();
+  }
+
+  private <T extends PlayerProfilesTable.Entry> Step profileStep(String name, ViewRows<T> reader) {
+    return new StepBuilder(name, repository)
+        .<T, T>chunk(chunkSize, tx)
+        .reader(reader)
+        .writer(
+            chunk -> {
+              WriteStats s = profiles.table().write(List.copyOf(chunk.getItems()));
+              progress.profileItemsWritten.addAndGet(chunk.size());
+              progress.requests.addAndGet(s.requests());
+              progress.retries.addAndGet(s.retries());
+            })
+        .build();
+  }
+
+  private Step seasonStep() {
+    Tasklet name =
+        (contribution, context) -> {
+          TreeSet<String> boards = new TreeSet<>();
+          try (ViewFiles<String> files =
+              new ViewFiles<>(version.files(), conf, g -> g.getString("board", 0), b -> true)) {
+            files.rows().forEach(boards::add);
+          }
+          profiles
+              .table()
+              .publishSeason(
+                  new PlayerProfilesTable.SeasonEntry(
+                      version.season(),
+                      version.version(),
+                      version.watermarkOffset(),
+                      version.generation(),
+                      java.time.Instant.now(),
+                      List.copyOf(boards)));
+          return RepeatStatus.FINISHED;
+        };
+    return new StepBuilder(PROFILE_SEASON_STEP, repository).tasklet(name, tx).build();
   }
 
   Step dynamoStep() {
     return new StepBuilder(DYNAMODB_STEP, repository)
         .<LeaderboardRow, RankingItem>chunk(chunkSize, tx)
-        .reader(new GlobalRows(version, conf))
+        .reader(
+            new ViewRows<>(
+                "global-rows",
+                () -> new LeaderboardFiles(version.files(), conf, LeaderboardRow::global)))
         .processor(toItem(version))
         .writer(hooks.dynamoWriter().apply(this::writeChunk))
         .build();
@@ -157,7 +288,12 @@ public final class PublishJob {
   Step redisStep() {
     Tasklet load =
         (contribution, context) -> {
-          Iterable<PlayerState> players = hooks.redisPlayers().apply(playerStates(version, conf));
+          Iterable<PlayerState> current = playerStates(version, conf);
+          Iterable<PlayerState> all =
+              profiles == null || profiles.previousSeason().isEmpty()
+                  ? current
+                  : concat(playerStates(profiles.previousSeason().get(), conf), current);
+          Iterable<PlayerState> players = hooks.redisPlayers().apply(all);
           String dataRoot = (String) context.getStepContext().getJobParameters().get("data_root");
           Map<String, byte[]> histories =
               FeatureHistories.compute(
@@ -262,6 +398,33 @@ public final class PublishJob {
     return ids;
   }
 
+  private static <T> Iterable<T> concat(Iterable<T> a, Iterable<T> b) {
+    return () ->
+        new java.util.Iterator<>() {
+          final java.util.Iterator<T> first = a.iterator();
+          java.util.Iterator<T> second;
+
+          @Override
+          public boolean hasNext() {
+            if (first.hasNext()) {
+              return true;
+            }
+            if (second == null) {
+              second = b.iterator();
+            }
+            return second.hasNext();
+          }
+
+          @Override
+          public T next() {
+            if (!hasNext()) {
+              throw new java.util.NoSuchElementException();
+            }
+            return second == null ? first.next() : second.next();
+          }
+        };
+  }
+
   /**
    * The view's row as the engine's rating. {@code games} is the board's season games, the games
    * that the view's rank key uses, so the Redis board orders players exactly as the view ranks
@@ -270,35 +433,5 @@ public final class PublishJob {
   static PlayerRating rating(LeaderboardRow r) {
     return new PlayerRating(
         r.mu(), r.sigma(), r.lastPlayedEpochSecond(), r.games(), r.wins(), r.losses(), r.draws());
-  }
-
-  /** The global board's rows, in file order; the position is saved with every chunk. */
-  static final class GlobalRows extends AbstractItemCountingItemStreamItemReader<LeaderboardRow> {
-    private final ViewVersion version;
-    private final Configuration conf;
-    private LeaderboardFiles files;
-
-    GlobalRows(ViewVersion version, Configuration conf) {
-      this.version = version;
-      this.conf = conf;
-      setName("global-rows");
-    }
-
-    @Override
-    protected void doOpen() {
-      files = new LeaderboardFiles(version.files(), conf, LeaderboardRow::global);
-    }
-
-    @Override
-    protected LeaderboardRow doRead() {
-      return files.read();
-    }
-
-    @Override
-    protected void doClose() {
-      if (files != null) {
-        files.close();
-      }
-    }
   }
 }

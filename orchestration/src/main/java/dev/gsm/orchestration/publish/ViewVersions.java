@@ -56,6 +56,15 @@ public final class ViewVersions {
     return run.isPresent() ? run : readPointer(new Path(layout.view(LEADERBOARDS), "current"));
   }
 
+  /**
+   * The season's current run, checked, by its run pointer only (not the per-view fallback, which
+   * names no season); empty when the season never ran.
+   */
+  public Optional<ViewVersion> currentRun(String season) {
+    return readPointer(new Path(layout.currentRun(season)))
+        .map(v -> check(LEADERBOARDS, season, v));
+  }
+
   /** Resolves {@code version} (or the season's current one when empty) and checks it. */
   public ViewVersion resolve(String season, Optional<String> version) {
     String v =
@@ -68,11 +77,28 @@ public final class ViewVersions {
     if (!ViewVersion.VERSION_ID.matcher(v).matches()) {
       throw new PublishRefused("not a version id: " + v);
     }
-    return check(season, v);
+    return check(LEADERBOARDS, season, v);
   }
 
-  ViewVersion check(String season, String version) {
-    Path dir = new Path(layout.viewVersion(LEADERBOARDS, version));
+  /**
+   * The same run's version of another view ({@code rank-history}, {@code insights}), checked like
+   * the leaderboards; empty when that view has no committed version of this run (an older batch
+   * that did not write it yet).
+   */
+  public Optional<ViewVersion> sibling(String view, ViewVersion leaderboards) {
+    Path manifest = new Path(layout.viewVersion(view, leaderboards.version()), "_manifest.json");
+    try {
+      if (!DatasetFs.fileSystem(manifest, conf).exists(manifest)) {
+        return Optional.empty();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot look for " + manifest, e);
+    }
+    return Optional.of(check(view, leaderboards.season(), leaderboards.version()));
+  }
+
+  ViewVersion check(String view, String season, String version) {
+    Path dir = new Path(layout.viewVersion(view, version));
     Path manifestPath = new Path(dir, "_manifest.json");
     FileSystem fs = DatasetFs.fileSystem(dir, conf);
     JsonNode m;
@@ -83,7 +109,7 @@ public final class ViewVersions {
           "version "
               + version
               + " of "
-              + LEADERBOARDS
+              + view
               + " has no manifest ("
               + manifestPath
               + "): it was never committed, and an uncommitted version is never published",
@@ -91,7 +117,7 @@ public final class ViewVersions {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + manifestPath, e);
     }
-    expect(m, "view", LEADERBOARDS, manifestPath);
+    expect(m, "view", view, manifestPath);
     expect(m, "version", version, manifestPath);
     expect(m, "season", season, manifestPath);
     if (!m.path("watermark_offset").canConvertToLong()) {

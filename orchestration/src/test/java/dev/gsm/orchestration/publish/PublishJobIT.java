@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gsm.core.rating.RatingParameters;
+import dev.gsm.core.season.SeasonCalendar;
 import dev.gsm.orchestration.jobs.JobStore;
 import dev.gsm.realtime.Board;
 import dev.gsm.realtime.Generation;
@@ -13,6 +14,7 @@ import dev.gsm.realtime.RedisLayout;
 import dev.gsm.schema.DatasetLayout;
 import dev.gsm.store.GlobalRankingsTable;
 import dev.gsm.store.GlobalRankingsTable.RankingItem;
+import dev.gsm.store.PlayerProfilesTable;
 import dev.gsm.testing.DynamoDbEndpoint;
 import dev.gsm.testing.DynamoDbLocalExtension;
 import dev.gsm.testing.RedisEndpoint;
@@ -216,6 +218,66 @@ class PublishJobIT {
     assertThat(realtime.generations()).containsExactly(g);
     assertThat(realtime.boardMembers(g.id(), LeaderboardsFixture.SEASON, Board.global()))
         .containsExactlyElementsOf(f.boards.get("global"));
+  }
+
+  @Test
+  void profilesHoldEveryBoardAndTheSeasonNamesTheVersionOnlyOnceComplete() throws Exception {
+    LeaderboardsFixture f = LeaderboardsFixture.write(root, VERSION, 300, 17);
+    ViewVersion v = versions().resolve(LeaderboardsFixture.SEASON, Optional.empty());
+    PlayerProfilesTable profiles =
+        new PlayerProfilesTable(dynamo, "profiles-" + TABLES.incrementAndGet(), (a, ms) -> {});
+    profiles.createIfMissing();
+    PublishJob.Profiles target =
+        PublishJob.Profiles.of(profiles, versions(), v, SeasonCalendar.quarterly());
+    assertThat(target.history()).as("the fixture writes no rank-history view").isEmpty();
+    AtomicInteger calls = new AtomicInteger();
+    JobExecution e;
+    try (JobStore store = JobStore.open(root.resolve("_orchestration"))) {
+      PublishJob job =
+          new PublishJob(
+              store.repository(),
+              store.transactionManager(),
+              v,
+              new Configuration(),
+              table,
+              realtime,
+              CHUNK,
+              new PublishJob.Hooks(
+                  w -> w,
+                  p -> {
+                    // the Redis step runs after the season pointer: it is there by now
+                    calls.incrementAndGet();
+                    assertThat(profiles.season(LeaderboardsFixture.SEASON)).isPresent();
+                    return p;
+                  }),
+              target);
+      e = store.run(job.job(), PublishJob.parameters(root.toString(), v));
+      assertThat(job.progress().profileItemsWritten.get()).isEqualTo(f.rows.size());
+    }
+    assertThat(e.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+    assertThat(calls.get()).isEqualTo(1);
+    PlayerProfilesTable.SeasonEntry season =
+        profiles.season(LeaderboardsFixture.SEASON).orElseThrow();
+    assertThat(season.version()).isEqualTo(VERSION);
+    assertThat(season.watermarkOffset()).isEqualTo(17);
+    assertThat(season.boards()).containsExactly("global", "mode:1v1", "mode:5v5", "region:eu");
+    for (String board : season.boards()) {
+      String lb = PlayerProfilesTable.leaderboardKey(LeaderboardsFixture.SEASON, board, VERSION);
+      assertThat(profiles.page(lb, 1, 1000))
+          .extracting(PlayerProfilesTable.BoardEntry::playerId)
+          .isEqualTo(f.boards.get(board));
+    }
+    LeaderboardRow some = f.rowsOf("mode:1v1").get(3);
+    PlayerProfilesTable.Profile p =
+        profiles.profile(LeaderboardsFixture.SEASON, VERSION, some.playerId());
+    assertThat(p.boards())
+        .extracting(PlayerProfilesTable.BoardEntry::board)
+        .contains("global", "mode:1v1");
+    PlayerProfilesTable.BoardEntry mode =
+        p.boards().stream().filter(b -> b.board().equals("mode:1v1")).findFirst().orElseThrow();
+    assertThat(mode.rank()).isEqualTo(some.rank());
+    assertThat(mode.percentile()).isEqualTo(some.percentile());
+    assertThat(mode.lastPlayedAt()).isEqualTo(some.lastPlayedEpochSecond());
   }
 
   @Test

@@ -17,20 +17,74 @@ import org.springframework.validation.annotation.Validated;
  * @param redis where the match log and the real-time view live
  * @param ingest limits of {@code POST /api/v1/matches}
  * @param seasonsPerYear the season calendar (must divide 12)
+ * @param dynamodb where the batch views for point reads live (player-profiles)
+ * @param rankings the read side: page sizes, league rule, freshness thresholds
  */
 @Validated
 @ConfigurationProperties("gsm")
 public record GsmProperties(
     @NotNull @Valid Redis redis,
     @NotNull @Valid Ingest ingest,
-    @Min(1) @Max(12) int seasonsPerYear) {
+    @Min(1) @Max(12) int seasonsPerYear,
+    @NotNull @Valid DynamoDb dynamodb,
+    @NotNull @Valid Rankings rankings) {
+
+  /**
+   * @param endpoint empty for AWS's endpoint of the region; DynamoDB Local's URL on the local
+   *     profile
+   * @param region AWS region
+   * @param profilesTable the player-profiles table (DynamoTables.PLAYER_PROFILES)
+   * @param accessKey with secretKey: fixed credentials (DynamoDB Local keeps one database per
+   *     access key and region); empty = the AWS default provider chain (task role, environment)
+   * @param createTables create player-profiles at start-up when it is missing (local profile:
+   *     DynamoDB Local starts empty; on AWS Terraform owns the table)
+   */
+  public record DynamoDb(
+      @Pattern(regexp = "(https?://.+)?") String endpoint,
+      @NotBlank String region,
+      @NotBlank String profilesTable,
+      String accessKey,
+      String secretKey,
+      boolean createTables) {}
+
+  /**
+   * @param defaultPageSize rows of a page when the request names no limit
+   * @param maxPageSize the documented largest page; a larger limit is a 400
+   * @param leagues league thresholds by percentile, the batch's {@code --leagues} (domain-core
+   *     Leagues): live rows must use the same rule as the batch rows
+   * @param season the season served when a request names none; empty = the calendar's season of the
+   *     clock (set it to serve a generated past season as the current one)
+   * @param speedStaleAfter accepted matches waiting longer than this mean the speed layer is down
+   *     or stuck: answers say batch_only
+   * @param batchViewMaxAge readiness fails when the published batch view is older than this
+   */
+  public record Rankings(
+      @Min(1) @Max(1000) int defaultPageSize,
+      @Min(1) @Max(1000) int maxPageSize,
+      @NotBlank String leagues,
+      @Pattern(regexp = "([0-9]{4}-S[0-9]{1,2})?") String season,
+      @NotNull java.time.Duration speedStaleAfter,
+      @NotNull java.time.Duration batchViewMaxAge) {
+
+    public Rankings {
+      if (defaultPageSize > maxPageSize) {
+        throw new IllegalArgumentException(
+            "gsm.rankings.default-page-size must be <= gsm.rankings.max-page-size");
+      }
+      dev.gsm.core.rating.Leagues.parse(leagues); // a bad league rule fails at start-up
+    }
+  }
 
   /**
    * @param url e.g. redis://127.0.0.1:6379 (ElastiCache: rediss://primary-endpoint:6379)
    * @param keyPrefix prefix of every key (realtime-view's RedisLayout)
+   * @param commandTimeout a command not answered within this fails (reads fall back to the batch
+   *     view)
    */
   public record Redis(
-      @NotBlank @Pattern(regexp = "rediss?://.+") String url, @NotBlank String keyPrefix) {}
+      @NotBlank @Pattern(regexp = "rediss?://.+") String url,
+      @NotBlank String keyPrefix,
+      @NotNull java.time.Duration commandTimeout) {}
 
   /**
    * @param maxBatch matches per request, at most the match log's own limit

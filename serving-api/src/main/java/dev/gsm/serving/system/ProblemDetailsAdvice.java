@@ -52,6 +52,40 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return pd;
   }
 
+  @ExceptionHandler(NotFoundException.class)
+  ProblemDetail notFound(NotFoundException e) {
+    ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    pd.setType(URI.create("https://gsm.dev/problems/" + e.kind() + "-not-found"));
+    pd.setTitle("Not found");
+    return pd;
+  }
+
+  @ExceptionHandler(BadQueryException.class)
+  ProblemDetail badQuery(BadQueryException e) {
+    ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    pd.setType(URI.create("https://gsm.dev/problems/bad-query"));
+    pd.setTitle("Bad query");
+    pd.setProperty("parameter", e.parameter());
+    return pd;
+  }
+
+  /**
+   * The real-time view or the batch store did not answer: 503 with the cause, so a client retries
+   * rather than treating it as its own mistake.
+   */
+  @ExceptionHandler({
+    io.lettuce.core.RedisException.class,
+    software.amazon.awssdk.core.exception.SdkException.class
+  })
+  ProblemDetail storeUnavailable(RuntimeException e) {
+    ProblemDetail pd =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.SERVICE_UNAVAILABLE, "a serving store did not answer: " + e.getMessage());
+    pd.setType(URI.create("https://gsm.dev/problems/store-unavailable"));
+    pd.setTitle("Store unavailable");
+    return pd;
+  }
+
   @ExceptionHandler(PayloadTooLargeException.class)
   ProblemDetail tooLarge(PayloadTooLargeException e) {
     ProblemDetail pd =

@@ -4,7 +4,9 @@ import dev.gsm.core.rating.RatingParameters;
 import dev.gsm.realtime.MatchLog;
 import dev.gsm.realtime.RealtimeView;
 import dev.gsm.realtime.RedisLayout;
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,9 +15,20 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class RedisConfiguration {
 
+  /**
+   * Commands fail fast while Redis is unreachable (rejected when disconnected, timed out after
+   * {@code gsm.redis.command-timeout}) instead of queueing: the read endpoints then answer from the
+   * batch view in DynamoDB and say so, and ingest answers 503 at once.
+   */
   @Bean(destroyMethod = "shutdown")
   RedisClient redisClient(GsmProperties props) {
-    return RedisClient.create(props.redis().url());
+    RedisClient client = RedisClient.create(props.redis().url());
+    client.setOptions(
+        ClientOptions.builder()
+            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+            .timeoutOptions(TimeoutOptions.enabled(props.redis().commandTimeout()))
+            .build());
+    return client;
   }
 
   @Bean(destroyMethod = "close")
