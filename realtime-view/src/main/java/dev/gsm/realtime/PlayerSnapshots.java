@@ -8,7 +8,7 @@ import java.util.Map;
  * log's head at that moment (lag = head - applied-through).
  */
 public record PlayerSnapshots(
-    Stamp stamp, long logHead, Map<String, PlayerState> states, Map<String, byte[]> histories) {
+    Stamp stamp, Map<String, PlayerState> states, Map<String, byte[]> histories) {
 
   public PlayerSnapshots {
     states = Map.copyOf(states);

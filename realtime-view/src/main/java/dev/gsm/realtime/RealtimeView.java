@@ -513,8 +513,7 @@ public final class RealtimeView {
    * Several players of a season in the current generation, with their activity histories, read in
    * one atomic step with the generation's stamp: what a match-quality prediction needs. Players
    * without a state in the season are absent from {@code states}; players without a history (a
-   * newcomer since the batch view) from {@code histories}; the log's head comes along for the speed
-   * layer's lag. Empty when there is no generation yet.
+   * newcomer since the batch view) from {@code histories}. Empty when there is no generation yet.
    */
   public Optional<PlayerSnapshots> snapshots(String season, List<String> playerIds) {
     String[] args = new String[2 + playerIds.size()];
@@ -524,11 +523,7 @@ public final class RealtimeView {
       args[2 + i] = playerIds.get(i);
     }
     List<Object> r =
-        SNAPSHOTS.run(
-            redis,
-            ScriptOutputType.MULTI,
-            new String[] {layout.current(), layout.logOffset()},
-            args);
+        SNAPSHOTS.run(redis, ScriptOutputType.MULTI, new String[] {layout.current()}, args);
     if (noGeneration(r)) {
       return Optional.empty();
     }
@@ -536,17 +531,16 @@ public final class RealtimeView {
     Map<String, byte[]> histories = new LinkedHashMap<>();
     for (int i = 0; i < playerIds.size(); i++) {
       String id = playerIds.get(i);
-      PlayerState state = state(season, id, r.get(5 + 2 * i));
+      PlayerState state = state(season, id, r.get(4 + 2 * i));
       if (state != null) {
         states.put(id, state);
       }
-      Object history = r.get(6 + 2 * i);
+      Object history = r.get(5 + 2 * i);
       if (history instanceof String s && !s.isEmpty()) {
         histories.put(id, java.util.Base64.getDecoder().decode(s));
       }
     }
-    return Optional.of(
-        new PlayerSnapshots(stamp(r), Long.parseLong((String) r.get(4)), states, histories));
+    return Optional.of(new PlayerSnapshots(stamp(r), states, histories));
   }
 
   /**

@@ -1,14 +1,13 @@
 -- Several players of a season in the current generation with their activity histories, read
 -- atomically with the generation's stamp (match-quality predictions). Key names follow RedisLayout.
--- KEYS[1] current pointer, KEYS[2] the log's last offset; ARGV[1] key prefix, ARGV[2] season,
--- ARGV[3..] player ids
--- Returns {generation, version, watermark, applied, log head, then per player: {field, value, ...},
--- history or false} or nil when there is no generation.
+-- KEYS[1] current pointer; ARGV[1] key prefix, ARGV[2] season, ARGV[3..] player ids
+-- Returns {generation, version, watermark, applied, then per player: {field, value, ...}, history
+-- or false} or nil when there is no generation.
 local gen = redis.call('GET', KEYS[1])
 if not gen then return nil end
 local gp = ARGV[1] .. 'g' .. gen .. ':'
 local meta = redis.call('HMGET', gp .. 'meta', 'version', 'watermark', 'applied')
-local out = {gen, meta[1], meta[2], meta[3], redis.call('GET', KEYS[2]) or '0'}
+local out = {gen, meta[1], meta[2], meta[3]}
 for i = 3, #ARGV do
   out[#out + 1] = redis.call('HGETALL', gp .. ARGV[2] .. ':p:' .. ARGV[i])
   out[#out + 1] = redis.call('GET', gp .. 'h:' .. ARGV[i])

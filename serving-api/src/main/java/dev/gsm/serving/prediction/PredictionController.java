@@ -1,6 +1,8 @@
 package dev.gsm.serving.prediction;
 
 import dev.gsm.core.prediction.MatchQualityPredictor;
+import dev.gsm.serving.freshness.Freshness;
+import dev.gsm.serving.freshness.FreshnessService;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.MediaType;
@@ -18,9 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 class PredictionController {
 
   private final PredictionService service;
+  private final FreshnessService freshness;
 
-  PredictionController(PredictionService service) {
+  PredictionController(PredictionService service, FreshnessService freshness) {
     this.service = service;
+    this.freshness = freshness;
   }
 
   /**
@@ -54,16 +58,11 @@ class PredictionController {
 
   record Model(String version, String win, String engagement) {}
 
-  record Freshness(
-      String season,
-      String mode,
-      Long generation,
-      String batchVersion,
-      Long watermark,
-      Long appliedThrough,
-      Long speedLagEntries,
-      String ratings,
-      String history) {}
+  /**
+   * Where the features came from: ratings live from the real-time view, activity histories as of
+   * the batch view's watermark ({@code none} before any view is loaded).
+   */
+  record Features(String ratings, String history) {}
 
   record MatchQualityAnswer(
       List<SideAnswer> sides,
@@ -71,12 +70,17 @@ class PredictionController {
       double skillCompatibility,
       double quality,
       Model model,
+      Features features,
       Freshness freshness) {}
 
   record PairAnswer(List<SideAnswer> sides, double fairness, double quality) {}
 
   record MatchmakingAnswer(
-      List<PairAnswer> matches, List<String> waiting, Model model, Freshness freshness) {}
+      List<PairAnswer> matches,
+      List<String> waiting,
+      Model model,
+      Features features,
+      Freshness freshness) {}
 
   @PostMapping(
       path = "/api/v1/predictions/match-quality",
@@ -92,6 +96,7 @@ class PredictionController {
         o.skillCompatibility(),
         o.quality(),
         model(q.basis(), o),
+        features(q.basis()),
         freshness(q.basis()));
   }
 
@@ -119,7 +124,8 @@ class PredictionController {
     }
     Model model =
         any == null ? new Model(m.basis().modelVersion(), null, null) : model(m.basis(), any);
-    return new MatchmakingAnswer(out, m.waiting(), model, freshness(m.basis()));
+    return new MatchmakingAnswer(
+        out, m.waiting(), model, features(m.basis()), freshness(m.basis()));
   }
 
   private static PairAnswer match(
@@ -157,30 +163,22 @@ class PredictionController {
         o.engagement() == null ? null : "calibrated-logistic");
   }
 
-  private static Freshness freshness(PredictionService.Basis b) {
+  private static Features features(PredictionService.Basis b) {
     return b.stamp()
         .map(
             s ->
-                new Freshness(
-                    b.season(),
-                    b.mode(),
-                    s.generation(),
-                    s.version().isEmpty() ? null : s.version(),
-                    s.watermark(),
-                    s.appliedThrough(),
-                    Math.max(0, b.logHead() - s.appliedThrough()),
-                    "live: the batch view plus the speed layer's matches through applied_through",
-                    "as of the batch view's watermark"))
+                new Features(
+                    "live: batch view "
+                        + s.version()
+                        + " plus the speed layer's matches through "
+                        + s.appliedThrough(),
+                    "batch view " + s.version() + " (log offsets through " + s.watermark() + ")"))
         .orElse(
-            new Freshness(
-                b.season(),
-                b.mode(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                "no real-time view yet: every player is rated as a newcomer",
-                "none"));
+            new Features("none: no real-time view yet, every player rated as a newcomer", "none"));
+  }
+
+  /** The shared freshness of a live answer; none before any real-time view exists. */
+  private Freshness freshness(PredictionService.Basis b) {
+    return b.stamp().map(freshness::live).orElse(null);
   }
 }

@@ -42,7 +42,6 @@ class PredictionService {
       String mode,
       String modelVersion,
       Optional<Stamp> stamp,
-      long logHead,
       long nowEpochSecond) {}
 
   record MatchQuality(
@@ -178,7 +177,6 @@ class PredictionService {
     String s = season == null ? calendar.seasonOf(clock.instant()) : season;
     long now = clock.instant().getEpochSecond();
     Optional<PlayerSnapshots> snaps = view.snapshots(s, ids);
-    long head = snaps.map(PlayerSnapshots::logHead).orElse(0L);
     ModelStore.Served served = models.served();
     List<Player> players = new ArrayList<>(ids.size());
     for (String id : ids) {
@@ -198,8 +196,7 @@ class PredictionService {
               state != null,
               history != null));
     }
-    Basis basis =
-        new Basis(s, mode, served.version(), snaps.map(PlayerSnapshots::stamp), head, now);
+    Basis basis = new Basis(s, mode, served.version(), snaps.map(PlayerSnapshots::stamp), now);
     return new Read(basis, players, served);
   }
 

@@ -187,7 +187,9 @@ class PredictionIT {
     assertThat(a.at("/model/version").asText()).isEqualTo("m1");
     assertThat(a.at("/model/win").asText()).isEqualTo("calibrated-logistic");
     assertThat(a.at("/freshness/batch_version").asText()).isEqualTo("v-test");
-    assertThat(a.at("/freshness/watermark").asLong()).isEqualTo(42);
+    assertThat(a.at("/freshness/batch_watermark").asLong()).isEqualTo(42);
+    assertThat(a.at("/freshness/source").asText()).isEqualTo("realtime");
+    assertThat(a.at("/features/history").asText()).contains("v-test");
 
     // the mode's own rating is used when the player has one
     JsonNode duel =
