@@ -96,6 +96,12 @@ final class ReplayCommand implements Callable<Integer> {
               }
             });
     matches.sort(MatchRater.EVENT_TIME_ORDER);
+    // a match id the source holds twice is sent once: the API would refuse a batch holding both,
+    // and answers a resend in a later request as the duplicate it is
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    int before = matches.size();
+    matches.removeIf(e -> e.matchId() != null && !ids.add(e.matchId()));
+    int repeated = before - matches.size();
     int n = limit == null ? matches.size() : (int) Math.min(matches.size(), limit);
     URI endpoint = url.resolve("/api/v1/matches");
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -133,6 +139,9 @@ final class ReplayCommand implements Callable<Integer> {
         "gsm replay: %,d records read from %s season %s, %,d refused by the schema before sending%n",
         read, dataRoot, season, refused.values().stream().mapToInt(Integer::intValue).sum());
     refused.forEach((reason, count) -> System.out.printf("  refused %,d: %s%n", count, reason));
+    if (repeated > 0) {
+      System.out.printf("  %,d records repeat a match id already sent: sent once%n", repeated);
+    }
     System.out.printf(
         "  sent %,d matches to %s in %.1f s (%,.0f matches/s): %,d accepted (duplicates answer as"
             + " accepted), %,d in %,d batches refused by the API%n",

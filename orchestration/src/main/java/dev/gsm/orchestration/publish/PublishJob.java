@@ -73,7 +73,8 @@ public final class PublishJob {
    *
    * @param table where the player details go ({@code player-profiles})
    * @param history the same run's {@code rank-history} version, when the batch wrote one
-   * @param insights the same run's {@code insights} version, when the batch wrote one
+   * @param insights the {@code insights} version built from this run (the insights job's own
+   *     version, {@link ViewVersions#insightsOf}), when it exists
    * @param previousSeason the previous season's published {@code leaderboards} version: its players
    *     go into the Redis generation too, because the speed layer's cross-season rule starts a
    *     player's first match of a season (or of a mode in it) from the soft reset of the previous
@@ -94,7 +95,7 @@ public final class PublishJob {
       return new Profiles(
           table,
           versions.sibling(ProfileRows.RANK_HISTORY, v),
-          versions.sibling(ProfileRows.INSIGHTS, v),
+          versions.sibling(ProfileRows.INSIGHTS, v).or(() -> versions.insightsOf(v)),
           versions.currentRun(calendar.previous(v.season())));
     }
   }

@@ -42,6 +42,9 @@ public final class ViewVersions {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** The insights job, which builds its view from a rankings run under a pointer of its own. */
+  static final String INSIGHTS_JOB = "insights";
+
   private final DatasetLayout layout;
   private final Configuration conf;
 
@@ -95,6 +98,33 @@ public final class ViewVersions {
       throw new UncheckedIOException("cannot look for " + manifest, e);
     }
     return Optional.of(check(view, leaderboards.season(), leaderboards.version()));
+  }
+
+  /**
+   * The insights job's current version for the season of {@code leaderboards}, when it was built
+   * from exactly that rankings run (every input of its manifest lies in that run's version): the
+   * insights the served batch version rests on. Empty when the job has not run on it (yet).
+   */
+  public Optional<ViewVersion> insightsOf(ViewVersion leaderboards) {
+    Optional<String> id =
+        readPointer(new Path(layout.currentRunOf(INSIGHTS_JOB, leaderboards.season())));
+    if (id.isEmpty()) {
+      return Optional.empty();
+    }
+    ViewVersion insights = check(INSIGHTS_JOB, leaderboards.season(), id.get());
+    Path manifest = new Path(layout.viewVersion(INSIGHTS_JOB, id.get()), "_manifest.json");
+    JsonNode inputs;
+    try (InputStream in = DatasetFs.fileSystem(manifest, conf).open(manifest)) {
+      inputs = JSON.readTree(in).path("inputs");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + manifest, e);
+    }
+    String run = "version=" + leaderboards.version();
+    boolean fromThatRun = inputs.size() > 0;
+    for (JsonNode input : inputs) {
+      fromThatRun &= run.equals(input.path("partition").asText());
+    }
+    return fromThatRun ? Optional.of(insights) : Optional.empty();
   }
 
   ViewVersion check(String view, String season, String version) {
