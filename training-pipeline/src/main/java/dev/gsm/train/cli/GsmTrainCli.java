@@ -72,10 +72,6 @@ public final class GsmTrainCli implements Runnable {
     Path registry;
   }
 
-  static TrainingRun.Options options(double sample) {
-    return TrainingRun.Options.defaults().withEngagementSample(sample);
-  }
-
   static String gitCommit() {
     try {
       Process p = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
@@ -142,6 +138,23 @@ public final class GsmTrainCli implements Runnable {
     double sample;
 
     @Option(
+        names = "--max-engagement-examples",
+        defaultValue = "2000000",
+        description = {
+          "Cap on the engagement examples (default: ${DEFAULT-VALUE}): above it the sampled share",
+          "is lowered to cap / appearances, by the same hash of match and player id."
+        })
+    long maxEngagement;
+
+    @Option(
+        names = "--work-dir",
+        description = {
+          "Where the example files Spark reads go while a model is fitted, each deleted once used",
+          "(path or URI; default: gsm-train under java.io.tmpdir)."
+        })
+    String workDir;
+
+    @Option(
         names = "--engagement-window-days",
         defaultValue = "3",
         description = "Played again within this many days (default: ${DEFAULT-VALUE}).")
@@ -163,19 +176,18 @@ public final class GsmTrainCli implements Runnable {
       PROGRESS.printf(
           "train: %,d matches from %d files (%d rejected, %d duplicates)%n",
           input.events().size(), input.files().size(), input.rejected(), input.duplicates());
-      TrainingRun.Options o = options(sample);
-      o =
-          new TrainingRun.Options(
-              Duration.ofDays(windowDays),
-              o.engagementSample(),
-              o.trainShare(),
-              o.validationShare(),
-              o.regParam(),
-              o.partitions(),
-              o.minGamesToTrain());
+      TrainingRun.Options o =
+          TrainingRun.Options.defaults()
+              .withEngagement(Duration.ofDays(windowDays), sample, maxEngagement);
       SparkSession spark = SparkSessions.create("gsm-train", master, Map.of());
       TrainingRun.Result r =
-          new TrainingRun(spark, RatingParameters.defaults(), o, PROGRESS).run(input.events());
+          new TrainingRun(
+                  spark,
+                  RatingParameters.defaults(),
+                  o,
+                  workDir != null ? workDir : TrainingRun.defaultWorkDir(),
+                  PROGRESS)
+              .run(input.events());
       String version =
           DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
                   .withZone(ZoneOffset.UTC)
@@ -205,6 +217,7 @@ public final class GsmTrainCli implements Runnable {
           .put("rejected", input.rejected())
           .put("duplicates", input.duplicates());
       manifest.set("parameters", JSON.valueToTree(o.asMap()));
+      manifest.put("engagement_sample_effective", r.engagementSample());
       manifest.set("rating_parameters", JSON.valueToTree(RatingParameters.defaults()));
       manifest
           .putObject("hold_out")

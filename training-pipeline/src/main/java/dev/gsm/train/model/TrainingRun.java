@@ -16,8 +16,9 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * One training run, as named steps: {@code replay} (point-in-time features and labels) → {@code
- * split} (chronological) → {@code fitWin} / {@code fitEngagement} (MLlib, Platt-calibrated) → score
- * every model and its baselines on the same test period.
+ * split} (chronological) → {@code fitWin} / {@code fitEngagement} (MLlib, calibrated on the
+ * validation period; the win model's calibration also weighs the engine's logit) → score every
+ * model and its baselines on the same test period.
  *
  * <p>Baselines: for the win probability, the rating engine alone ({@link
  * dev.gsm.core.rating.RatingPredictor#winProbability}); for engagement, a constant (the training
@@ -27,27 +28,57 @@ import org.apache.spark.sql.SparkSession;
 public final class TrainingRun {
 
   /** Options of a run; {@link #defaults()} is what {@code gsm train} uses. */
+  /**
+   * @param engagementSample share of player appearances kept as engagement examples
+   * @param maxEngagementExamples cap on the engagement examples: when the appearances times {@code
+   *     engagementSample} exceed it, the share is lowered to {@code max / appearances} (the same
+   *     deterministic hash of match and player id picks them), so the driver's memory stays bounded
+   */
   public record Options(
       Duration engagementWindow,
       double engagementSample,
+      long maxEngagementExamples,
       double trainShare,
       double validationShare,
       double regParam,
       int partitions,
       int minGamesToTrain) {
+    public static final long DEFAULT_MAX_ENGAGEMENT_EXAMPLES = 2_000_000;
+
     public static Options defaults() {
-      return new Options(Duration.ofDays(3), 1.0, 0.6, 0.2, 1e-4, 4, 10);
+      return new Options(
+          Duration.ofDays(3), 1.0, DEFAULT_MAX_ENGAGEMENT_EXAMPLES, 0.6, 0.2, 1e-4, 4, 10);
     }
 
     public Options withEngagementSample(double v) {
       return new Options(
-          engagementWindow, v, trainShare, validationShare, regParam, partitions, minGamesToTrain);
+          engagementWindow,
+          v,
+          maxEngagementExamples,
+          trainShare,
+          validationShare,
+          regParam,
+          partitions,
+          minGamesToTrain);
+    }
+
+    public Options withEngagement(Duration window, double sample, long max) {
+      return new Options(
+          window, sample, max, trainShare, validationShare, regParam, partitions, minGamesToTrain);
+    }
+
+    /** The share of appearances actually kept among {@code appearances}. */
+    public double effectiveEngagementSample(long appearances) {
+      return appearances * engagementSample <= maxEngagementExamples
+          ? engagementSample
+          : (double) maxEngagementExamples / appearances;
     }
 
     public Map<String, Object> asMap() {
       Map<String, Object> m = new TreeMap<>();
       m.put("engagement_window_seconds", engagementWindow.getSeconds());
       m.put("engagement_sample", engagementSample);
+      m.put("max_engagement_examples", maxEngagementExamples);
       m.put("train_share", trainShare);
       m.put("validation_share", validationShare);
       m.put("reg_param", regParam);
@@ -70,9 +101,13 @@ public final class TrainingRun {
     }
   }
 
+  /**
+   * @param engagementSample the share of appearances kept as engagement examples (after the cap)
+   */
   public record Result(
       Split split,
       long matches,
+      double engagementSample,
       long censoredEngagement,
       Task win,
       Task engagement,
@@ -82,22 +117,41 @@ public final class TrainingRun {
   public record HoldOut(
       List<LogisticTrainer.Example> win, List<LogisticTrainer.Example> engagement) {}
 
+  /** The win model's calibration also takes the rating engine's logit (see LogisticTrainer). */
+  static final List<String> WIN_CALIBRATION_INPUTS = List.of("rating_logit");
+
   private final SparkSession spark;
   private final Options options;
   private final RatingParameters rating;
+  private final String workDir;
   private final PrintStream progress;
 
+  /**
+   * @param spark the session to fit with ({@code null} to only {@link #prepare})
+   * @param workDir where example files go while Spark reads them (path or URI)
+   */
   public TrainingRun(
-      SparkSession spark, RatingParameters rating, Options options, PrintStream progress) {
+      SparkSession spark,
+      RatingParameters rating,
+      Options options,
+      String workDir,
+      PrintStream progress) {
     this.spark = spark;
     this.rating = rating;
     this.options = options;
+    this.workDir = workDir;
     this.progress = progress;
+  }
+
+  /** The default work folder: {@code gsm-train} under the JVM's temporary folder. */
+  public static String defaultWorkDir() {
+    return java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "gsm-train").toString();
   }
 
   /** The point-in-time examples of {@code events} (sorted by start), split chronologically. */
   public record Prepared(
       Split split,
+      double engagementSample,
       PointInTimeReplay.Result replay,
       Map<Split.Part, List<LogisticTrainer.Example>> win,
       Map<Split.Part, List<LogisticTrainer.Example>> winEngine,
@@ -105,11 +159,16 @@ public final class TrainingRun {
       Map<Split.Part, List<LogisticTrainer.Example>> engagementRatingOnly) {}
 
   public Prepared prepare(List<MatchEvent> byStart) {
+    long appearances = 0;
+    for (MatchEvent m : byStart) {
+      for (dev.gsm.schema.Side s : m.sides()) {
+        appearances += s.players().size();
+      }
+    }
+    double sample = options.effectiveEngagementSample(appearances);
     PointInTimeReplay.Result replay =
         new PointInTimeReplay(
-                rating,
-                new PointInTimeReplay.Options(
-                    options.engagementWindow(), options.engagementSample()))
+                rating, new PointInTimeReplay.Options(options.engagementWindow(), sample))
             .run(byStart);
     Split split = Split.of(byStart, options.trainShare(), options.validationShare());
     Map<Split.Part, List<LogisticTrainer.Example>> win = parts();
@@ -147,7 +206,7 @@ public final class TrainingRun {
               new LogisticTrainer.Example(
                   id++, new double[] {x[e0], x[e0 + 1], x[e0 + 2]}, e.playedAgain()));
     }
-    return new Prepared(split, replay, win, winEngine, eng, engRating);
+    return new Prepared(split, sample, replay, win, winEngine, eng, engRating);
   }
 
   public Result run(List<MatchEvent> byStart) {
@@ -157,13 +216,16 @@ public final class TrainingRun {
     Prepared p = prepare(byStart);
     seconds.put("replay", (System.nanoTime() - t0) / 1e9);
     progress.printf(
-        "train: %,d win examples, %,d engagement examples (%,d censored), test from %s%n",
+        "train: %,d win examples, %,d engagement examples (%,d censored; %.4f of the appearances"
+            + " sampled), test from %s%n",
         count(p.win()),
         count(p.engagement()),
         p.replay().censored(),
+        p.engagementSample(),
         java.time.Instant.ofEpochSecond(p.split().testFrom()));
 
-    LogisticTrainer trainer = new LogisticTrainer(spark, options.regParam(), options.partitions());
+    LogisticTrainer trainer =
+        new LogisticTrainer(spark, options.regParam(), options.partitions(), workDir);
     long t1 = System.nanoTime();
     progress.println(
         "train: fitting the win-probability model (MLlib logistic regression + Platt)");
@@ -172,7 +234,8 @@ public final class TrainingRun {
             "win",
             MatchFeatures.WIN_FEATURES,
             p.win().get(Split.Part.TRAIN),
-            p.win().get(Split.Part.VALIDATION));
+            p.win().get(Split.Part.VALIDATION),
+            WIN_CALIBRATION_INPUTS);
     List<LogisticTrainer.Example> winTest = p.win().get(Split.Part.TEST);
     boolean[] yWin = labels(winTest);
     List<Scores> winScores = new ArrayList<>();
@@ -214,6 +277,7 @@ public final class TrainingRun {
     return new Result(
         p.split(),
         byStart.size(),
+        p.engagementSample(),
         p.replay().censored(),
         new Task(
             "win",
