@@ -122,9 +122,13 @@ public final class GsmTrainCli implements Runnable {
       mixinStandardHelpOptions = true,
       sortOptions = false,
       description = {
-        "Replays the matches point-in-time, fits the win and engagement models (Spark MLlib),",
-        "scores them and their baselines on the chronological hold-out, and stores a new version",
-        "(portable models, manifest, report) in the registry."
+        "Replays the matches point-in-time, fits the win and engagement models (Spark MLlib",
+        "logistic regression on the first 60% of the matches by start, calibrated on the next 20%;",
+        "the win model's calibration also weighs the rating engine's logit), scores them and their",
+        "baselines (the rating engine alone; a constant and a rating-only model for engagement) on",
+        "the last 20%, and stores a new version (portable models, manifest, report) in the",
+        "registry. Examples reach Spark as Parquet files under --work-dir. 1M matches: about",
+        "5.5 minutes with GSM_JAVA_OPTS=-Xmx4g (training-pipeline/README.md)."
       })
   static final class Train implements Callable<Integer> {
     @Mixin DataSource data = new DataSource();
@@ -180,14 +184,17 @@ public final class GsmTrainCli implements Runnable {
           TrainingRun.Options.defaults()
               .withEngagement(Duration.ofDays(windowDays), sample, maxEngagement);
       SparkSession spark = SparkSessions.create("gsm-train", master, Map.of());
-      TrainingRun.Result r =
+      TrainingRun run =
           new TrainingRun(
-                  spark,
-                  RatingParameters.defaults(),
-                  o,
-                  workDir != null ? workDir : TrainingRun.defaultWorkDir(),
-                  PROGRESS)
-              .run(input.events());
+              spark,
+              RatingParameters.defaults(),
+              o,
+              workDir != null ? workDir : TrainingRun.defaultWorkDir(),
+              PROGRESS);
+      TrainingRun.Prepared prepared = run.prepare(input.events());
+      // the examples are all the fits need: let the matches go (a third of the heap at 1M)
+      input = input.withoutEvents();
+      TrainingRun.Result r = run.fit(prepared);
       String version =
           DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
                   .withZone(ZoneOffset.UTC)
@@ -213,7 +220,7 @@ public final class GsmTrainCli implements Runnable {
                       .put("length", f.length())
                       .put("sha256", f.sha256()));
       manifest
-          .put("matches", input.events().size())
+          .put("matches", r.matches())
           .put("rejected", input.rejected())
           .put("duplicates", input.duplicates());
       manifest.set("parameters", JSON.valueToTree(o.asMap()));
@@ -231,7 +238,7 @@ public final class GsmTrainCli implements Runnable {
       Map<String, Object> ctx = new LinkedHashMap<>();
       ctx.put("version", version);
       ctx.put("source", input.location());
-      ctx.put("matches", input.events().size());
+      ctx.put("matches", r.matches());
       ctx.put("test period from", Instant.ofEpochSecond(r.split().testFrom()).toString());
       ctx.put("git commit", manifest.get("git_commit").asText());
       if (input.kind().equals("atp")) {

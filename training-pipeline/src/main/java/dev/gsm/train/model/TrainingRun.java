@@ -148,17 +148,26 @@ public final class TrainingRun {
     return java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "gsm-train").toString();
   }
 
-  /** The point-in-time examples of {@code events} (sorted by start), split chronologically. */
+  /**
+   * The point-in-time examples of {@code events} (sorted by start), split chronologically. Holds no
+   * match events, so a caller can let them go before fitting.
+   *
+   * @param censored engagement examples left out because the data ends before their window
+   */
   public record Prepared(
       Split split,
+      long matches,
       double engagementSample,
-      PointInTimeReplay.Result replay,
+      long censored,
+      double replaySeconds,
       Map<Split.Part, List<LogisticTrainer.Example>> win,
       Map<Split.Part, List<LogisticTrainer.Example>> winEngine,
       Map<Split.Part, List<LogisticTrainer.Example>> engagement,
       Map<Split.Part, List<LogisticTrainer.Example>> engagementRatingOnly) {}
 
   public Prepared prepare(List<MatchEvent> byStart) {
+    long t0 = System.nanoTime();
+    progress.printf("train: replaying %,d matches point-in-time%n", byStart.size());
     long appearances = 0;
     for (MatchEvent m : byStart) {
       for (dev.gsm.schema.Side s : m.sides()) {
@@ -206,29 +215,45 @@ public final class TrainingRun {
               new LogisticTrainer.Example(
                   id++, new double[] {x[e0], x[e0 + 1], x[e0 + 2]}, e.playedAgain()));
     }
-    return new Prepared(split, sample, replay, win, winEngine, eng, engRating);
-  }
-
-  public Result run(List<MatchEvent> byStart) {
-    Map<String, Double> seconds = new TreeMap<>();
-    long t0 = System.nanoTime();
-    progress.printf("train: replaying %,d matches point-in-time%n", byStart.size());
-    Prepared p = prepare(byStart);
-    seconds.put("replay", (System.nanoTime() - t0) / 1e9);
+    Prepared p =
+        new Prepared(
+            split,
+            byStart.size(),
+            sample,
+            replay.censored(),
+            (System.nanoTime() - t0) / 1e9,
+            win,
+            winEngine,
+            eng,
+            engRating);
     progress.printf(
         "train: %,d win examples, %,d engagement examples (%,d censored; %.4f of the appearances"
             + " sampled), test from %s%n",
         count(p.win()),
         count(p.engagement()),
-        p.replay().censored(),
+        p.censored(),
         p.engagementSample(),
         java.time.Instant.ofEpochSecond(p.split().testFrom()));
+    return p;
+  }
+
+  /** {@link #prepare} then {@link #fit}. */
+  public Result run(List<MatchEvent> byStart) {
+    return fit(prepare(byStart));
+  }
+
+  /** Fits and scores the models on prepared examples. */
+  public Result fit(Prepared p) {
+    Map<String, Double> seconds = new TreeMap<>();
+    long t0 = System.nanoTime();
+    seconds.put("replay", p.replaySeconds());
 
     LogisticTrainer trainer =
         new LogisticTrainer(spark, options.regParam(), options.partitions(), workDir);
     long t1 = System.nanoTime();
     progress.println(
-        "train: fitting the win-probability model (MLlib logistic regression + Platt)");
+        "train: fitting the win-probability model (MLlib logistic regression, calibrated on the"
+            + " validation period with the engine's logit)");
     LogisticTrainer.Fitted win =
         trainer.fit(
             "win",
@@ -272,13 +297,13 @@ public final class TrainingRun {
             yEng));
     engScores.add(Scores.of("constant", constant, yEng));
     seconds.put("fit_engagement", (System.nanoTime() - t2) / 1e9);
-    seconds.put("total", (System.nanoTime() - t0) / 1e9);
+    seconds.put("total", p.replaySeconds() + (System.nanoTime() - t0) / 1e9);
 
     return new Result(
         p.split(),
-        byStart.size(),
+        p.matches(),
         p.engagementSample(),
-        p.replay().censored(),
+        p.censored(),
         new Task(
             "win",
             win,
