@@ -106,7 +106,7 @@ public final class GsmTrainCli implements Runnable {
     for (Scores s : scores) {
       System.out.printf(
           Locale.ROOT,
-          "%-11s %-14s n=%-8d log-loss=%.5f AUC=%.4f Brier=%.5f ECE=%.4f%n",
+          "%-11s %-26s n=%-8d log-loss=%.5f AUC=%.4f Brier=%.5f ECE=%.4f%n",
           task,
           s.predictor(),
           s.n(),

@@ -21,9 +21,10 @@ import org.apache.spark.sql.SparkSession;
  * model and its baselines on the same test period.
  *
  * <p>Baselines: for the win probability, the rating engine alone ({@link
- * dev.gsm.core.rating.RatingPredictor#winProbability}); for engagement, a constant (the training
- * base rate) and a logistic regression on the rating engine's outlook only (expected score, its
- * square, match quality).
+ * dev.gsm.core.rating.RatingPredictor#winProbability}), and its logit alone fitted and calibrated
+ * like the model ({@code rating_engine_recalibrated}: how much of the model's edge is
+ * recalibration); for engagement, a constant (the training base rate) and a logistic regression on
+ * the rating engine's outlook only (expected score, its square, match quality).
  */
 public final class TrainingRun {
 
@@ -266,6 +267,17 @@ public final class TrainingRun {
     List<Scores> winScores = new ArrayList<>();
     winScores.add(Scores.of("model", trainer.predict(win, winTest), yWin));
     winScores.add(Scores.of("rating_engine", column(p.winEngine().get(Split.Part.TEST)), yWin));
+    // how much of the model's edge is recalibrating the engine: its logit alone, fitted the same
+    // way
+    LogisticTrainer.Fitted recalibrated =
+        trainer.fit(
+            "rating_engine_recalibrated",
+            List.of("rating_logit"),
+            logitOnly(p.win().get(Split.Part.TRAIN)),
+            logitOnly(p.win().get(Split.Part.VALIDATION)));
+    winScores.add(
+        Scores.of(
+            "rating_engine_recalibrated", trainer.predict(recalibrated, logitOnly(winTest)), yWin));
     seconds.put("fit_win", (System.nanoTime() - t1) / 1e9);
 
     long t2 = System.nanoTime();
@@ -319,6 +331,13 @@ public final class TrainingRun {
             engTest,
             engScores),
         seconds);
+  }
+
+  private static List<LogisticTrainer.Example> logitOnly(List<LogisticTrainer.Example> xs) {
+    int k = MatchFeatures.WIN_FEATURES.indexOf("rating_logit");
+    return xs.stream()
+        .map(e -> new LogisticTrainer.Example(e.id(), new double[] {e.x()[k]}, e.y()))
+        .toList();
   }
 
   private static Map<Split.Part, List<LogisticTrainer.Example>> parts() {
