@@ -122,13 +122,14 @@ public final class GsmTrainCli implements Runnable {
       mixinStandardHelpOptions = true,
       sortOptions = false,
       description = {
-        "Replays the matches point-in-time, fits the win and engagement models (Spark MLlib",
-        "logistic regression on the first 60% of the matches by start, calibrated on the next 20%;",
-        "the win model's calibration also weighs the rating engine's logit), scores them and their",
-        "baselines (the rating engine alone; a constant and a rating-only model for engagement) on",
-        "the last 20%, and stores a new version (portable models, manifest, report) in the",
-        "registry. Examples reach Spark as Parquet files under --work-dir. 1M matches: about",
-        "5.5 minutes with GSM_JAVA_OPTS=-Xmx4g (training-pipeline/README.md)."
+        "Replays the matches point-in-time, fits the win and engagement models (Spark",
+        "MLlib logistic regression on the first 60%% of the matches by start, calibrated",
+        "on the next 20%%; the win model's calibration also weighs the engine's logit),",
+        "scores them and their baselines (the rating engine alone and recalibrated; a",
+        "constant and a rating-only model for engagement) on the last 20%%, and stores a",
+        "new version (portable models, manifest, report) in the registry. Examples",
+        "reach Spark as Parquet files under --work-dir. 1M matches: about 5.5 minutes",
+        "with GSM_JAVA_OPTS=-Xmx4g (see training-pipeline/README.md)."
       })
   static final class Train implements Callable<Integer> {
     @Mixin DataSource data = new DataSource();
@@ -144,18 +145,17 @@ public final class GsmTrainCli implements Runnable {
     @Option(
         names = "--max-engagement-examples",
         defaultValue = "2000000",
-        description = {
-          "Cap on the engagement examples (default: ${DEFAULT-VALUE}): above it the sampled share",
-          "is lowered to cap / appearances, by the same hash of match and player id."
-        })
+        description =
+            "Cap on the engagement examples (default: ${DEFAULT-VALUE}): above it the sampled"
+                + " share is lowered to cap / appearances, by the same hash of match and player"
+                + " id.")
     long maxEngagement;
 
     @Option(
         names = "--work-dir",
-        description = {
-          "Where the example files Spark reads go while a model is fitted, each deleted once used",
-          "(path or URI; default: gsm-train under java.io.tmpdir)."
-        })
+        description =
+            "Where the example files Spark reads go while a model is fitted, each deleted once"
+                + " used (path or URI; default: gsm-train under java.io.tmpdir).")
     String workDir;
 
     @Option(
