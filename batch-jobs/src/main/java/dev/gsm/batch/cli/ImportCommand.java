@@ -124,6 +124,14 @@ final class ImportCommand implements Callable<Integer> {
   String durationColumn;
 
   @Option(
+      names = "--order-column",
+      description = {
+        "Column with a whole number that orders matches sharing a time (default: file order),",
+        "e.g. match_num for results that carry only the tournament's date."
+      })
+  String orderColumn;
+
+  @Option(
       names = "--out",
       defaultValue = "./data",
       description = "Data root, a path or URI (default: ${DEFAULT-VALUE}).")
@@ -164,7 +172,8 @@ final class ImportCommand implements Callable<Integer> {
             region,
             platform,
             season,
-            durationColumn);
+            durationColumn,
+            orderColumn);
     List<Path> files = CsvMatchImporter.expand(inputs);
     String run =
         runId != null

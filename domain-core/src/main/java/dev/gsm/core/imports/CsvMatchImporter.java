@@ -152,8 +152,10 @@ public final class CsvMatchImporter {
     for (Source s : sources) {
       read += readSource(s, rows, ids, counting);
     }
-    // List.sort is a stable merge sort: equal times keep file order, then line order
-    rows.sort((a, b) -> Long.compare(a.micros, b.micros));
+    // List.sort is a stable merge sort: equal times keep the order column's order (if any), then
+    // file order, then line order
+    rows.sort(
+        java.util.Comparator.<Row>comparingLong(r -> r.micros).thenComparingLong(r -> r.order));
     return new Prepared(sources.size(), read, rows, counts);
   }
 
@@ -256,7 +258,8 @@ public final class CsvMatchImporter {
     return n;
   }
 
-  private record Columns(int time, int[] winners, int[] losers, int[] ids, int duration) {}
+  private record Columns(
+      int time, int[] winners, int[] losers, int[] ids, int duration, int order) {}
 
   private Columns columns(String file, Map<String, Integer> index) {
     List<String> missing = new ArrayList<>();
@@ -275,7 +278,8 @@ public final class CsvMatchImporter {
             mapping.winnerColumns().stream().mapToInt(col).toArray(),
             mapping.loserColumns().stream().mapToInt(col).toArray(),
             mapping.idColumns().stream().mapToInt(col).toArray(),
-            mapping.durationColumn() == null ? -1 : col.applyAsInt(mapping.durationColumn()));
+            mapping.durationColumn() == null ? -1 : col.applyAsInt(mapping.durationColumn()),
+            mapping.orderColumn() == null ? -1 : col.applyAsInt(mapping.orderColumn()));
     if (!missing.isEmpty()) {
       throw new IllegalArgumentException(
           file
@@ -291,12 +295,14 @@ public final class CsvMatchImporter {
   private static final class Row {
     final long micros;
     final long durationSeconds;
+    final long order;
     final String matchId;
     final List<Side> sides;
 
-    Row(long micros, long durationSeconds, String matchId, List<Side> sides) {
+    Row(long micros, long durationSeconds, long order, String matchId, List<Side> sides) {
       this.micros = micros;
       this.durationSeconds = durationSeconds;
+      this.order = order;
       this.matchId = matchId;
       this.sides = sides;
     }
@@ -348,6 +354,15 @@ public final class CsvMatchImporter {
       }
       if (duration < 0 || duration > MatchValidator.MAX_MATCH_DURATION.toSeconds()) {
         return reject(rejects, file, line, RejectReason.BAD_DURATION, "'" + d + "' minutes");
+      }
+    }
+    long order = 0;
+    if (c.order >= 0) {
+      String o = cell(rec, c.order);
+      try {
+        order = Long.parseLong(o.trim());
+      } catch (NumberFormatException e) {
+        return reject(rejects, file, line, RejectReason.BAD_ORDER, "'" + o + "' is not a number");
       }
     }
     List<String> winners = new ArrayList<>();
@@ -418,7 +433,7 @@ public final class CsvMatchImporter {
     if (!ids.add(matchId)) {
       return reject(rejects, file, line, RejectReason.DUPLICATE_MATCH_ID, matchId);
     }
-    return new Row(micros, duration, matchId, sides);
+    return new Row(micros, duration, order, matchId, sides);
   }
 
   private static List<PlayerResult> players(List<String> ids) {

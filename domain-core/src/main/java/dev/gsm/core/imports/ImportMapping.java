@@ -29,6 +29,9 @@ import java.util.regex.Pattern;
  * @param season a fixed season id, or {@code null} to take each match's from the calendar
  * @param durationColumn column with the match length in minutes, or {@code null}: the match then
  *     ends when it starts
+ * @param orderColumn column with a whole number that orders the matches sharing a time (ATP's
+ *     {@code match_num}: a tournament's matches all carry its start date, and the files of recent
+ *     years list them final first), or {@code null} for the file order
  */
 public record ImportMapping(
     String timeColumn,
@@ -43,7 +46,8 @@ public record ImportMapping(
     String region,
     String platform,
     String season,
-    String durationColumn) {
+    String durationColumn,
+    String orderColumn) {
 
   private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
 
@@ -100,7 +104,8 @@ public record ImportMapping(
         "global",
         "tennis",
         null,
-        null);
+        null,
+        "match_num");
   }
 
   /** The mapping of the ATP doubles files ({@code atp_matches_doubles_YYYY.csv}). */
@@ -118,6 +123,7 @@ public record ImportMapping(
         "global",
         "tennis",
         null,
-        null);
+        null,
+        "match_num");
   }
 }

@@ -20,6 +20,8 @@ public enum RejectReason {
   DUPLICATE_PLAYER_IN_SIDE,
   /** A duration cell is not a non-negative number. */
   BAD_DURATION,
+  /** The order cell is not a whole number. */
+  BAD_ORDER,
   /** A row with a match id seen earlier in this import (the first one is kept). */
   DUPLICATE_MATCH_ID,
   /** Anything else the match validator rejects. */

@@ -10,16 +10,20 @@ import java.util.List;
 /**
  * A trained logistic model in a form any JVM can evaluate without Spark: feature standardisation
  * (Spark's {@code StandardScaler} with mean and standard deviation), the logistic coefficients, and
- * a Platt calibration of the margin. The training pipeline exports it as JSON into the model
- * registry; the serving API and the SageMaker container load it. Evaluating is allocation-free and
- * thread-safe.
+ * a calibration of the margin: Platt scaling, optionally with raw features beside the margin (the
+ * win model's calibration also takes the rating engine's logit, see the training pipeline's
+ * README). The training pipeline exports it as JSON into the model registry; the serving API and
+ * the SageMaker container load it. Evaluating is allocation-free and thread-safe.
  *
- * <p>{@code p = sigmoid(calibrationSlope * m + calibrationIntercept)} with {@code m = intercept +
- * sum_i coefficients[i] * (x[i] - mean[i]) * scale[i]}, where {@code scale[i] = 1 / std[i]} (0 for
- * a constant feature, as in Spark). Spark evaluates the same sums in the same order.
+ * <p>{@code p = sigmoid(calibrationSlope * m + sum_i calibrationWeights[i] * x[i] +
+ * calibrationIntercept)} with {@code m = intercept + sum_i coefficients[i] * (x[i] - mean[i]) *
+ * scale[i]}, where {@code scale[i] = 1 / std[i]} (0 for a constant feature, as in Spark). Spark
+ * evaluates the same sums in the same order.
  *
  * @param name model name ({@code win} or {@code engagement})
  * @param features feature names in vector order ({@link dev.gsm.core.features.MatchFeatures})
+ * @param calibrationWeights weights of the raw features in the calibration, in feature order; all
+ *     zero (plain Platt scaling) when absent from the JSON
  */
 public record PortableModel(
     @JsonProperty("name") String name,
@@ -29,7 +33,8 @@ public record PortableModel(
     @JsonProperty("coefficients") double[] coefficients,
     @JsonProperty("intercept") double intercept,
     @JsonProperty("calibration_slope") double calibrationSlope,
-    @JsonProperty("calibration_intercept") double calibrationIntercept)
+    @JsonProperty("calibration_intercept") double calibrationIntercept,
+    @JsonProperty("calibration_weights") double[] calibrationWeights)
     implements ProbabilityModel {
 
   public static final String FORMAT = "gsm-logistic-v1";
@@ -40,7 +45,11 @@ public record PortableModel(
   public PortableModel {
     features = List.copyOf(features);
     int n = features.size();
-    if (mean.length != n || scale.length != n || coefficients.length != n) {
+    calibrationWeights = calibrationWeights == null ? new double[n] : calibrationWeights;
+    if (mean.length != n
+        || scale.length != n
+        || coefficients.length != n
+        || calibrationWeights.length != n) {
       throw new IllegalArgumentException(
           "model "
               + name
@@ -52,8 +61,32 @@ public record PortableModel(
               + scale.length
               + " scales, "
               + coefficients.length
-              + " coefficients");
+              + " coefficients, "
+              + calibrationWeights.length
+              + " calibration weights");
     }
+  }
+
+  /** A model calibrated by plain Platt scaling of its margin. */
+  public PortableModel(
+      String name,
+      List<String> features,
+      double[] mean,
+      double[] scale,
+      double[] coefficients,
+      double intercept,
+      double calibrationSlope,
+      double calibrationIntercept) {
+    this(
+        name,
+        features,
+        mean,
+        scale,
+        coefficients,
+        intercept,
+        calibrationSlope,
+        calibrationIntercept,
+        null);
   }
 
   /** The uncalibrated logistic margin. */
@@ -77,7 +110,11 @@ public record PortableModel(
   /** The calibrated probability. */
   @Override
   public double predict(double[] x) {
-    return sigmoid(calibrationSlope * margin(x) + calibrationIntercept);
+    double z = calibrationSlope * margin(x);
+    for (int i = 0; i < x.length; i++) {
+      z += calibrationWeights[i] * x[i];
+    }
+    return sigmoid(z + calibrationIntercept);
   }
 
   static double sigmoid(double z) {

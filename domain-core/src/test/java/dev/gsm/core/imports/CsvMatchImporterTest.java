@@ -38,7 +38,8 @@ class CsvMatchImporterTest {
           "global",
           "tennis",
           null,
-          "minutes");
+          "minutes",
+          null);
 
   @TempDir Path tmp;
 
@@ -107,6 +108,25 @@ class CsvMatchImporterTest {
     assertThat(rome.rated()).isTrue();
   }
 
+  /** Columns d (yyyyMMdd), w, l, n (the id, prefixed t-), and the given order column. */
+  private static ImportMapping dateWinnerLoser(String orderColumn) {
+    return new ImportMapping(
+        "d",
+        "yyyyMMdd",
+        ZoneId.of("UTC"),
+        List.of("w"),
+        List.of("l"),
+        List.of("n"),
+        "t-",
+        "",
+        "duel",
+        "global",
+        "pc",
+        null,
+        null,
+        orderColumn);
+  }
+
   @Test
   void unsortedFilesAreImportedInStableTimeOrder() throws Exception {
     Path a = tmp.resolve("a.csv");
@@ -114,21 +134,7 @@ class CsvMatchImporterTest {
     Files.writeString(
         a, "d,w,l,n\n20200301,x1,y1,1\n20200101,x2,y2,2\n20200301,x3,y3,3\n20200101,x4,y4,4\n");
     Files.writeString(b, "d,w,l,n\n20200101,x5,y5,5\n20191231,x6,y6,6\n");
-    ImportMapping m =
-        new ImportMapping(
-            "d",
-            "yyyyMMdd",
-            ZoneId.of("UTC"),
-            List.of("w"),
-            List.of("l"),
-            List.of("n"),
-            "t-",
-            "",
-            "duel",
-            "global",
-            "pc",
-            null,
-            null);
+    ImportMapping m = dateWinnerLoser(null);
     List<MatchEvent> out = new ArrayList<>();
     ImportResult r =
         new CsvMatchImporter(m, SeasonCalendar.quarterly())
@@ -143,6 +149,28 @@ class CsvMatchImporterTest {
     }
     assertThat(r.seasons()).containsExactly(Map.entry("2019-S4", 1L), Map.entry("2020-S1", 5L));
     assertThat(r.first()).isEqualTo(Instant.parse("2019-12-31T00:00:00Z"));
+  }
+
+  @Test
+  void anOrderColumnOrdersTheMatchesThatShareATime() throws Exception {
+    // a tournament listed final first, as ATP's files of recent years are: every match carries
+    // the tournament's date, and match_num counts up from the first round
+    Path a = tmp.resolve("a.csv");
+    Files.writeString(
+        a,
+        "d,w,l,n,o\n20200101,x1,y1,f,3\n20200101,x1,y2,s,2\n20200101,x1,y3,q,1\n"
+            + "20200101,x4,y4,z,?\n");
+    ImportMapping m = dateWinnerLoser("o");
+    List<MatchEvent> out = new ArrayList<>();
+    List<Reject> rejects = new ArrayList<>();
+    new CsvMatchImporter(m, SeasonCalendar.quarterly())
+        .importFiles(List.of(a), out::add, rejects::add);
+
+    assertThat(ids(out)).containsExactly("t-q", "t-s", "t-f");
+    assertThat(out.get(2).startedAt()).isAfter(out.get(1).startedAt());
+    assertThat(rejects)
+        .singleElement()
+        .satisfies(j -> assertThat(j.reason()).isEqualTo(RejectReason.BAD_ORDER));
   }
 
   @Test
@@ -161,6 +189,7 @@ class CsvMatchImporterTest {
             "global",
             "pc",
             "2020-S2",
+            null,
             null);
     List<MatchEvent> out = new ArrayList<>();
     new CsvMatchImporter(m, SeasonCalendar.quarterly())
@@ -220,6 +249,7 @@ class CsvMatchImporterTest {
                     "global",
                     "pc",
                     "2020-S9",
+                    null,
                     null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("winner column")
@@ -254,6 +284,11 @@ class CsvMatchImporterTest {
     assertThat(players(brisbaneFinal.sides().get(0))).containsExactly("105453"); // Nishikori
     assertThat(players(brisbaneFinal.sides().get(1))).containsExactly("106421"); // Medvedev
     assertThat(brisbaneFinal.startedAt().toString()).startsWith("2018-12-31T00:00:00");
+    // the file lists the final first; match_num puts it after its semi-finals
+    for (String semi : List.of("atp-2019-M020-298", "atp-2019-M020-299")) {
+      assertThat(out.stream().filter(e -> e.matchId().equals(semi)).findFirst().orElseThrow())
+          .satisfies(e -> assertThat(e.startedAt()).isBefore(brisbaneFinal.startedAt()));
+    }
     assertThat(brisbaneFinal.season()).isEqualTo("2018-S4");
     assertThat(r.seasons().keySet())
         .containsExactly("2018-S4", "2019-S1", "2019-S2", "2019-S3", "2019-S4");

@@ -32,12 +32,14 @@ final class HoldOuts {
         new TrainingRun.Options(
             Duration.ofSeconds(o.get("engagement_window_seconds").asLong()),
             o.get("engagement_sample").asDouble(),
+            // versions trained before the cap existed kept every sampled appearance
+            o.path("max_engagement_examples").asLong(Long.MAX_VALUE),
             o.get("train_share").asDouble(),
             o.get("validation_share").asDouble(),
             o.get("reg_param").asDouble(),
             o.get("partitions").asInt(),
             o.path("min_games_to_train").asInt(10));
-    return new TrainingRun(null, RatingParameters.defaults(), options, GsmTrainCli.PROGRESS)
+    return new TrainingRun(null, RatingParameters.defaults(), options, null, GsmTrainCli.PROGRESS)
         .prepare(input.events());
   }
 

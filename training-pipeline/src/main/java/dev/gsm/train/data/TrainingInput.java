@@ -42,6 +42,11 @@ public record TrainingInput(
     long rejected,
     long duplicates) {
 
+  /** The same snapshot without the matches, so that they can be collected once replayed. */
+  public TrainingInput withoutEvents() {
+    return new TrainingInput(kind, location, files, List.of(), rejected, duplicates);
+  }
+
   /** One input file of the snapshot. */
   public record InputFile(String path, long length, String sha256) {}
 

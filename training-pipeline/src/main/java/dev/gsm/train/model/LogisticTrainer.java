@@ -1,8 +1,9 @@
 package dev.gsm.train.model;
 
 import dev.gsm.core.prediction.PortableModel;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
@@ -10,57 +11,73 @@ import org.apache.spark.ml.classification.LogisticRegression;
 import org.apache.spark.ml.classification.LogisticRegressionModel;
 import org.apache.spark.ml.feature.StandardScaler;
 import org.apache.spark.ml.feature.StandardScalerModel;
-import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vector;
-import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
- * Spark MLlib logistic regression with explicit standardisation, calibrated by Platt scaling of its
- * margin on a separate (later) validation set, and exported as a {@link PortableModel}.
+ * Spark MLlib logistic regression with explicit standardisation, calibrated on a separate (later)
+ * validation set, and exported as a {@link PortableModel}.
+ *
+ * <p>The calibration is Platt scaling of the margin, optionally with raw features beside it ({@code
+ * calibrationInputs}): the win model's calibration also takes the rating engine's logit, so that
+ * the validation period, which is closer to the test period than the training period, decides how
+ * much the engine is trusted against the other features (see the module README: ratings are
+ * immature in the early training matches, so the regression alone under-weights the engine).
+ *
+ * <p>Examples reach Spark as Parquet files ({@link ExampleFiles}), never as driver-side rows.
  */
 public final class LogisticTrainer {
-
-  /** Rows of a training table: id (for alignment), features, label (1/0). */
-  public static final StructType SCHEMA =
-      new StructType()
-          .add("id", DataTypes.LongType, false)
-          .add("features", SQLDataTypes.VectorType(), false)
-          .add("label", DataTypes.DoubleType, false);
 
   /** A labelled example in driver memory. */
   public record Example(long id, double[] x, boolean y) {}
 
-  /** The fitted Spark stages and the portable export of the same model. */
+  /**
+   * The fitted Spark stages and the portable export of the same model.
+   *
+   * @param calibrationInputs indices of the raw features the calibration takes beside the margin
+   */
   public record Fitted(
-      PipelineModel pipeline, LogisticRegressionModel platt, PortableModel portable) {}
+      PipelineModel pipeline,
+      LogisticRegressionModel platt,
+      int[] calibrationInputs,
+      PortableModel portable) {}
 
   private final SparkSession spark;
   private final double regParam;
-  private final int partitions;
+  private final ExampleFiles files;
 
-  public LogisticTrainer(SparkSession spark, double regParam, int partitions) {
+  /**
+   * @param workDir where the example files go while Spark reads them (path or URI; a shared store
+   *     on a cluster); each is deleted once used
+   */
+  public LogisticTrainer(SparkSession spark, double regParam, int partitions, String workDir) {
     this.spark = spark;
     this.regParam = regParam;
-    this.partitions = partitions;
+    this.files = new ExampleFiles(spark, workDir, partitions);
   }
 
-  public Dataset<Row> frame(List<Example> examples) {
-    List<Row> rows = new ArrayList<>(examples.size());
-    for (Example e : examples) {
-      rows.add(RowFactory.create(e.id(), Vectors.dense(e.x()), e.y() ? 1.0 : 0.0));
-    }
-    return spark.createDataFrame(rows, SCHEMA).repartition(partitions);
+  /** Plain Platt calibration of the margin. */
+  public Fitted fit(
+      String name, List<String> features, List<Example> train, List<Example> validation) {
+    return fit(name, features, train, validation, List.of());
   }
 
   public Fitted fit(
-      String name, List<String> features, List<Example> train, List<Example> validation) {
-    Dataset<Row> tr = frame(train).cache();
+      String name,
+      List<String> features,
+      List<Example> train,
+      List<Example> validation,
+      List<String> calibrationInputs) {
+    int[] cal = new int[calibrationInputs.size()];
+    for (int i = 0; i < cal.length; i++) {
+      cal[i] = features.indexOf(calibrationInputs.get(i));
+      if (cal[i] < 0) {
+        throw new IllegalArgumentException(
+            "calibration input " + calibrationInputs.get(i) + " is not a feature of " + name);
+      }
+    }
     StandardScaler scaler =
         new StandardScaler()
             .setInputCol("features")
@@ -76,26 +93,29 @@ public final class LogisticTrainer {
             .setElasticNetParam(0.0)
             .setMaxIter(200)
             .setTol(1e-9);
-    PipelineModel pipeline = new Pipeline().setStages(new PipelineStage[] {scaler, lr}).fit(tr);
-    tr.unpersist();
+    PipelineModel pipeline =
+        files.with(
+            train,
+            tr -> {
+              Dataset<Row> cached = tr.cache();
+              PipelineModel m =
+                  new Pipeline().setStages(new PipelineStage[] {scaler, lr}).fit(cached);
+              cached.unpersist();
+              return m;
+            });
 
-    // Platt scaling on the validation period: a one-feature logistic regression on the margin.
-    double[] margins = margins(pipeline, validation);
-    List<Row> rows = new ArrayList<>(validation.size());
-    for (int i = 0; i < margins.length; i++) {
-      rows.add(
-          RowFactory.create(
-              validation.get(i).id(),
-              Vectors.dense(margins[i]),
-              validation.get(i).y() ? 1.0 : 0.0));
-    }
+    // The calibration on the validation period: a logistic regression on the margin (Platt)
+    // and the calibration inputs.
     LogisticRegressionModel platt =
-        new LogisticRegression()
-            .setStandardization(false)
-            .setRegParam(0.0)
-            .setMaxIter(100)
-            .setTol(1e-10)
-            .fit(spark.createDataFrame(rows, SCHEMA));
+        files.with(
+            calibrationRows(validation, margins(pipeline, validation), cal),
+            v ->
+                new LogisticRegression()
+                    .setStandardization(false)
+                    .setRegParam(0.0)
+                    .setMaxIter(100)
+                    .setTol(1e-10)
+                    .fit(v));
 
     StandardScalerModel sm = (StandardScalerModel) pipeline.stages()[0];
     LogisticRegressionModel lm = (LogisticRegressionModel) pipeline.stages()[1];
@@ -104,6 +124,10 @@ public final class LogisticTrainer {
     double[] scale = new double[std.length];
     for (int i = 0; i < std.length; i++) {
       scale[i] = std[i] == 0.0 ? 0.0 : 1.0 / std[i];
+    }
+    double[] calibrationWeights = new double[features.size()];
+    for (int i = 0; i < cal.length; i++) {
+      calibrationWeights[cal[i]] = platt.coefficients().apply(1 + i);
     }
     PortableModel portable =
         new PortableModel(
@@ -114,35 +138,48 @@ public final class LogisticTrainer {
             lm.coefficients().toArray(),
             lm.intercept(),
             platt.coefficients().apply(0),
-            platt.intercept());
-    return new Fitted(pipeline, platt, portable);
+            platt.intercept(),
+            calibrationWeights);
+    return new Fitted(pipeline, platt, cal, portable);
   }
 
   /** The uncalibrated margins Spark computes, in the order of {@code examples}. */
   public double[] margins(PipelineModel pipeline, List<Example> examples) {
     List<Row> out =
-        pipeline.transform(frame(examples)).select("id", "rawPrediction").collectAsList();
+        files.with(
+            examples, f -> pipeline.transform(f).select("id", "rawPrediction").collectAsList());
     return aligned(examples, out, r -> ((Vector) r.get(1)).apply(1));
   }
 
   /** Calibrated probabilities as Spark computes them, in the order of {@code examples}. */
   public double[] predict(Fitted f, List<Example> examples) {
-    double[] m = margins(f.pipeline(), examples);
-    List<Row> rows = new ArrayList<>(examples.size());
-    for (int i = 0; i < m.length; i++) {
-      rows.add(RowFactory.create(examples.get(i).id(), Vectors.dense(m[i]), 0.0));
-    }
+    List<Example> rows =
+        calibrationRows(examples, margins(f.pipeline(), examples), f.calibrationInputs());
     List<Row> out =
-        f.platt()
-            .transform(spark.createDataFrame(rows, SCHEMA).repartition(partitions))
-            .select("id", "probability")
-            .collectAsList();
+        files.with(
+            rows, frame -> f.platt().transform(frame).select("id", "probability").collectAsList());
     return aligned(examples, out, r -> ((Vector) r.get(1)).apply(1));
   }
 
+  /** The calibration's input vectors: the margin, then the chosen raw features. */
+  private static List<Example> calibrationRows(
+      List<Example> examples, double[] margins, int[] cal) {
+    Example[] rows = new Example[examples.size()];
+    for (int i = 0; i < rows.length; i++) {
+      Example e = examples.get(i);
+      double[] z = new double[1 + cal.length];
+      z[0] = margins[i];
+      for (int k = 0; k < cal.length; k++) {
+        z[1 + k] = e.x()[cal[k]];
+      }
+      rows[i] = new Example(e.id(), z, e.y());
+    }
+    return List.of(rows);
+  }
+
   private static double[] aligned(
-      List<Example> examples, List<Row> rows, java.util.function.ToDoubleFunction<Row> value) {
-    java.util.Map<Long, Integer> pos = new java.util.HashMap<>(examples.size() * 2);
+      List<Example> examples, List<Row> rows, ToDoubleFunction<Row> value) {
+    Map<Long, Integer> pos = new java.util.HashMap<>(examples.size() * 2);
     for (int i = 0; i < examples.size(); i++) {
       pos.put(examples.get(i).id(), i);
     }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 class TrainingRunTest extends SharedSparkSession {
 
+  static final String WORK_DIR = "target/gsm-train-work";
   static TrainingRun.Result result;
   static LogisticTrainer trainer;
 
@@ -52,9 +53,10 @@ class TrainingRunTest extends SharedSparkSession {
                 spark,
                 RatingParameters.defaults(),
                 options,
+                WORK_DIR,
                 new PrintStream(PrintStream.nullOutputStream()))
             .run(season(50_000, 5_000));
-    trainer = new LogisticTrainer(spark, options.regParam(), options.partitions());
+    trainer = new LogisticTrainer(spark, options.regParam(), options.partitions(), WORK_DIR);
   }
 
   private static Scores scores(TrainingRun.Task t, String predictor) {
@@ -76,13 +78,30 @@ class TrainingRunTest extends SharedSparkSession {
   }
 
   @Test
-  void theWinModelIsBetterCalibratedThanTheRatingEngineAlone() {
-    // Known gap (reported): on this season the model's log-loss and AUC are still worse than the
-    // engine's alone (0.663 / 0.643 against 0.652 / 0.686); only its calibration is better.
+  void theWinModelIsAtLeastAsGoodAsTheRatingEngineAloneOnTheSameHoldOut() {
+    // Before the calibration took the engine's logit: 0.660 log-loss, AUC 0.647 against the
+    // engine's 0.658 / 0.680 (ratings are immature in the early training matches, so the
+    // regression leaned on form instead of the engine).
     Scores model = scores(result.win(), "model");
     Scores engine = scores(result.win(), "rating_engine");
+    assertThat(model.n()).isEqualTo(engine.n());
+    assertThat(model.logLoss()).isLessThan(engine.logLoss());
+    assertThat(model.brier()).isLessThan(engine.brier());
     assertThat(model.ece()).isLessThan(engine.ece());
-    assertThat(model.auc()).isGreaterThan(0.6);
+    assertThat(model.auc()).isGreaterThan(engine.auc() - 0.005);
+  }
+
+  @Test
+  void theWinModelsCalibrationWeighsTheEnginesLogit() {
+    PortableModel win = result.win().model();
+    int k = win.features().indexOf("rating_logit");
+    assertThat(win.calibrationWeights()[k]).isNotZero();
+    for (int i = 0; i < win.features().size(); i++) {
+      if (i != k) {
+        assertThat(win.calibrationWeights()[i]).isZero();
+      }
+    }
+    assertThat(result.engagement().model().calibrationWeights()).containsOnly(0.0);
   }
 
   @Test

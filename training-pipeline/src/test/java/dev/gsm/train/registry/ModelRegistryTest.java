@@ -51,6 +51,19 @@ class ModelRegistryTest {
         Promotion.decide(
             model("win", 2), model("engagement", 2), model("win", 2), model("engagement", 2), d, d);
     assertThat(equal.promote()).isTrue();
+    // a refit of the same data differs in the last bits; that is not a worse model
+    Promotion.Decision twin =
+        Promotion.decide(
+            model("win", 2),
+            model("engagement", 2 + 1e-7),
+            model("win", 2),
+            model("engagement", 2),
+            d,
+            d);
+    assertThat(twin.candidate().get(1).logLoss())
+        .isGreaterThan(twin.current().get(1).logLoss())
+        .isLessThan(twin.current().get(1).logLoss() + Promotion.TOLERANCE);
+    assertThat(twin.promote()).isTrue();
   }
 
   @Test
