@@ -1,5 +1,6 @@
 package dev.gsm.batch.input;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
@@ -44,14 +45,18 @@ public final class Dedup {
 
   /**
    * Only the duplicated ids are shuffled with their full rows: the ids seen twice are found with a
-   * count (an aggregate on the id column alone), and every other row passes through an anti-join.
+   * count (an aggregate on the id column alone), and every other row passes through an anti-join
+   * against those ids, broadcast.
    */
   public static Deduped dedupe(Dataset<Row> valid) {
     List<String> columns = Arrays.asList(valid.columns());
     Dataset<Row> duplicateIds =
         valid.groupBy("match_id").count().filter(col("count").gt(1)).select("match_id");
-    Dataset<Row> singles = valid.join(duplicateIds, new String[] {"match_id"}, "left_anti");
-    Dataset<Row> duplicateRows = valid.join(duplicateIds, new String[] {"match_id"}, "left_semi");
+    // Broadcast: a sort-merge join would shuffle every full row to find the few duplicated ids.
+    Dataset<Row> singles =
+        valid.join(broadcast(duplicateIds), new String[] {"match_id"}, "left_anti");
+    Dataset<Row> duplicateRows =
+        valid.join(broadcast(duplicateIds), new String[] {"match_id"}, "left_semi");
     Column[] all = columns.stream().map(c -> col(c)).toArray(Column[]::new);
     Dataset<Row> kept =
         duplicateRows

@@ -76,9 +76,20 @@ public final class MasterDataset {
       source = WatermarkSource.ARCHIVER;
       w = checkpoint.getAsLong();
     } else {
-      source = WatermarkSource.DATA;
-      Row last = all.agg(max(offset)).head();
-      w = last.isNullAt(0) ? 0L : last.getLong(0);
+      // No checkpoint: W is the largest offset, so every row is covered. One pass.
+      Row stats = all.agg(count(lit(1)), max(offset), max(col("ended_at"))).head();
+      w = stats.isNullAt(1) ? 0L : stats.getLong(1);
+      Instant latest = stats.isNullAt(2) ? null : stats.<Instant>getAs(2);
+      return new SeasonInput(
+          season,
+          all,
+          w,
+          WatermarkSource.DATA,
+          latest,
+          stats.getLong(0),
+          0,
+          files,
+          fingerprint(files, w));
     }
     // One pass over two narrow columns: Parquet skips every other column.
     Column covered = offset.leq(lit(w));

@@ -1,5 +1,6 @@
 package dev.gsm.batch.input;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.regexp_replace;
@@ -7,6 +8,7 @@ import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.when;
 
 import dev.gsm.schema.MatchValidator;
 import dev.gsm.schema.Violation;
@@ -25,11 +27,14 @@ import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * Judges every row with warehouse-schemas' {@link MatchValidator}: the rows that pass go on, the
- * others are set aside with every reason and counted. Nothing a row holds can stop the run: a row
- * the conversion itself chokes on becomes a reject too.
+ * others are set aside with every reason and counted. The validator looks at every row that {@link
+ * ValidRows}' Spark expression does not clear (the rejects and the few valid rows it is unsure of):
+ * the reasons are always the validator's. Nothing a row holds can stop the run: a row the
+ * conversion itself chokes on becomes a reject too.
  */
 public final class Validation {
 
@@ -42,6 +47,9 @@ public final class Validation {
   private static final UserDefinedFunction CHECK =
       udf((UDF1<Row, Row[]>) Validation::check, DataTypes.createArrayType(VIOLATION, false))
           .withName("gsm_validate_match");
+
+  /** No violations, for the rows {@link ValidRows} clears without the validator. */
+  private static final Column NONE = array().cast(DataTypes.createArrayType(VIOLATION, false));
 
   /**
    * The result of {@link #validate}.
@@ -68,7 +76,8 @@ public final class Validation {
    */
   public static Dataset<Row> check(Dataset<Row> matches) {
     Column[] columns = Arrays.stream(matches.columns()).map(c -> col(c)).toArray(Column[]::new);
-    return matches.withColumn(VIOLATIONS, CHECK.apply(struct(columns)));
+    return matches.withColumn(
+        VIOLATIONS, when(ValidRows.surelyValid(), NONE).otherwise(CHECK.apply(struct(columns))));
   }
 
   /** The valid rows and the rejects of a {@link #check}ed frame. */
@@ -84,7 +93,17 @@ public final class Validation {
    * record}. Counts them per reason: the field path with list indices folded ({@code
    * sides[].players[].player_id}), {@code record} for problems of the whole row.
    */
-  public static RejectSummary writeRejects(Dataset<Row> rejects, String path) {
+  public static RejectSummary writeRejects(Dataset<Row> allRejects, String path) {
+    // A few rows, read three times below: find them once.
+    Dataset<Row> rejects = allRejects.persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      return writeRejectsOnce(rejects, path);
+    } finally {
+      rejects.unpersist();
+    }
+  }
+
+  private static RejectSummary writeRejectsOnce(Dataset<Row> rejects, String path) {
     Column[] original =
         Arrays.stream(rejects.columns())
             .filter(c -> !c.equals(VIOLATIONS))

@@ -4,7 +4,10 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.flatten;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sum;
 
 import dev.gsm.batch.views.ViewShape;
@@ -42,18 +45,40 @@ public final class PlayerModeStats {
 
   private PlayerModeStats() {}
 
-  public static Dataset<Row> of(Dataset<Row> accepted) {
+  /**
+   * Per season, player, mode and UTC date ({@code date}, the partition): {@code games}, the summed
+   * statistics, {@code first_played_at} and {@code last_played_at}. The one explode of the accepted
+   * matches, shared by this view ({@link #of}) and {@code season-activity}; small enough to keep.
+   */
+  public static Dataset<Row> daily(Dataset<Row> accepted) {
     Dataset<Row> appearances =
-        accepted
-            .select(col("season"), col("mode"), explode(col("sides")).as("side"))
-            .select(col("season"), col("mode"), explode(col("side.players")).as("p"));
+        accepted.select(
+            col("season"),
+            col("mode"),
+            col("date"),
+            col("ended_at"),
+            explode(flatten(col("sides.players"))).as("p"));
     List<Column> sums = new ArrayList<>();
-    sums.add(count(lit(1)).as("games"));
     for (String s : STATS) {
       sums.add(sum(coalesce(col("p.stats." + s).cast("long"), lit(0L))).as(s));
     }
+    sums.add(min(col("ended_at")).as("first_played_at"));
+    sums.add(max(col("ended_at")).as("last_played_at"));
     return appearances
-        .groupBy(col("season"), col("p.player_id").as("player_id"), col("mode"))
-        .agg(sums.get(0), sums.subList(1, sums.size()).toArray(Column[]::new));
+        .groupBy(col("season"), col("p.player_id").as("player_id"), col("mode"), col("date"))
+        .agg(count(lit(1)).as("games"), sums.toArray(Column[]::new));
+  }
+
+  /** The view from {@link #daily}: the days of each player and mode summed. */
+  public static Dataset<Row> of(Dataset<Row> daily) {
+    List<Column> sums = new ArrayList<>();
+    for (String s : STATS) {
+      sums.add(sum(col(s)).as(s));
+    }
+    return daily
+        .groupBy(col("season"), col("player_id"), col("mode"))
+        .agg(
+            // a sum of counts is never null: keep the column required, as a count is
+            coalesce(sum(col("games")), lit(0L)).as("games"), sums.toArray(Column[]::new));
   }
 }

@@ -1,5 +1,6 @@
 package dev.gsm.batch.rankings;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 
@@ -71,7 +72,7 @@ public final class Bans {
 
   /**
    * Drops every match in which a banned player appears. Only the (match id, player id) pairs are
-   * shuffled to find them; the full rows pass through an anti-join.
+   * shuffled to find them; the full rows pass through an anti-join against them, broadcast.
    */
   public static Filtered dropMatchesOfBanned(Dataset<Row> matches, Dataset<Row> banned) {
     long count = banned.count();
@@ -85,6 +86,7 @@ public final class Bans {
             .join(banned, "player_id")
             .select("match_id")
             .distinct();
-    return new Filtered(matches.join(tainted, new String[] {"match_id"}, "left_anti"), count);
+    return new Filtered(
+        matches.join(broadcast(tainted), new String[] {"match_id"}, "left_anti"), count);
   }
 }

@@ -40,6 +40,8 @@ final class BoardPass {
 
   final RatingTable table;
   private int[] local; // global player index -> table index, -1 if absent
+  private final int[] idOrder; // global player index -> position of its id in id order
+  private int[] idRank = new int[1024]; // table index -> idOrder of its player (once he played)
   int[] carriedGames = new int[1024];
   int[] firstDay = new int[1024];
   int[] activeDays = new int[1024];
@@ -58,8 +60,10 @@ final class BoardPass {
       RatingParameters params,
       int players,
       Map<String, PlayerRating> carried,
-      PerformanceLog performance) {
+      PerformanceLog performance,
+      int[] idOrder) {
     this.board = board;
+    this.idOrder = idOrder;
     this.performance = performance;
     this.params = params;
     this.engine = new RatingEngine(params);
@@ -116,6 +120,7 @@ final class BoardPass {
           i = internNew(ids.get(g));
         }
         local[g] = i;
+        idRank[i] = idOrder[g];
       }
       buf[j] = i;
     }
@@ -258,7 +263,8 @@ final class BoardPass {
         idx,
         (a, b) -> {
           int c = Long.compare(key[b], key[a]);
-          return c != 0 ? c : table.playerId(a).compareTo(table.playerId(b));
+          // the ids' order, precomputed: ties (every newcomer's score) are frequent
+          return c != 0 ? c : Integer.compare(idRank[a], idRank[b]);
         });
     return idx;
   }
@@ -269,6 +275,7 @@ final class BoardPass {
     }
     int cap = Math.max(size, 2 * firstDay.length);
     carriedGames = Arrays.copyOf(carriedGames, cap);
+    idRank = Arrays.copyOf(idRank, cap);
     firstDay = Arrays.copyOf(firstDay, cap);
     activeDays = Arrays.copyOf(activeDays, cap);
     lastDay = Arrays.copyOf(lastDay, cap);

@@ -3,6 +3,7 @@ package dev.gsm.batch.rankings;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.flatten;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 
@@ -57,9 +58,10 @@ public final class MatchColumns {
             expr("unix_seconds(ended_at)").as("t"),
             expr("coalesce(unix_seconds(started_at), unix_seconds(ended_at))").as("s"),
             col("mode"),
-            expr("transform(sides, s -> size(s.players))").as("sizes"),
-            expr("transform(sides, s -> s.placement)").as("placements"),
-            expr("flatten(transform(sides, s -> s.players.player_id))").as("players"))
+            // compiled field extraction; the one lambda left only takes sizes
+            expr("transform(sides.players, p -> size(p))").as("sizes"),
+            col("sides.placement").as("placements"),
+            flatten(col("sides.players")).getField("player_id").as("players"))
         .orderBy(col("ended_at"), col("match_id"))
         .select("t", "s", "mode", "sizes", "placements", "players");
   }

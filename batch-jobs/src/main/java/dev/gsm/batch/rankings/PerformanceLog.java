@@ -51,6 +51,12 @@ final class PerformanceLog {
     this.origin = originEpochSecond;
   }
 
+  /** Sized for {@code players} at once: growing 48 cells a player by doubling copies gigabytes. */
+  PerformanceLog(long originEpochSecond, int players) {
+    this(originEpochSecond);
+    grow(players);
+  }
+
   /**
    * One rated appearance of player {@code i}.
    *

@@ -4,7 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.flatten;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.udf;
@@ -172,7 +172,8 @@ public final class SeasonRankings {
     c.modes().stream().sorted().forEach(m -> boards.add("mode:" + m));
     long carried = 0;
     long dayBase = c.matches == 0 ? 0 : Math.floorDiv(c.time[0], 86_400L);
-    PerformanceLog performance = new PerformanceLog(dayBase * 86_400L);
+    PerformanceLog performance = new PerformanceLog(dayBase * 86_400L, c.players());
+    int[] idOrder = idOrder(c.playerIds);
     List<BoardPass> passes = new ArrayList<>();
     for (String board : boards) {
       Map<String, PlayerRating> reset = new LinkedHashMap<>();
@@ -181,7 +182,12 @@ public final class SeasonRankings {
       carried += global ? reset.size() : 0;
       passes.add(
           new BoardPass(
-              board, params, global ? c.players() : 16, reset, global ? performance : null));
+              board,
+              params,
+              global ? c.players() : 16,
+              reset,
+              global ? performance : null,
+              idOrder));
     }
     int lastDay =
         c.matches == 0 ? 0 : (int) (Math.floorDiv(c.time[c.matches - 1], 86_400L) - dayBase);
@@ -239,6 +245,20 @@ public final class SeasonRankings {
   }
 
   private static final WindowSpec GLOBAL_AND_MODES = Window.partitionBy("board");
+
+  /** For each player index, the position of his id among all ids in String order. */
+  static int[] idOrder(List<String> ids) {
+    int[] byId = new int[ids.size()];
+    for (int g = 0; g < byId.length; g++) {
+      byId[g] = g;
+    }
+    RankSort.sort(byId, (a, b) -> ids.get(a).compareTo(ids.get(b)));
+    int[] order = new int[byId.length];
+    for (int r = 0; r < byId.length; r++) {
+      order[byId[r]] = r;
+    }
+    return order;
+  }
 
   private static void boardRows(String season, BoardPass pass, List<Row> out) {
     int[] order = pass.ranked();
@@ -307,8 +327,9 @@ public final class SeasonRankings {
         continue;
       }
       int n = lastDay - first + 1;
-      Integer[] ranks = new Integer[n];
-      Float[] scores = new Float[n];
+      // primitive arrays: Spark converts them as it does boxed ones, without 2n objects first
+      int[] ranks = new int[n];
+      float[] scores = new float[n];
       for (int d = 0; d < n; d++) {
         ranks[d] = pass.dayRanks.get(first + d)[i];
         scores[d] = pass.dayScores.get(first + d)[i];
@@ -345,8 +366,7 @@ public final class SeasonRankings {
             .select(
                 col("region"),
                 col("platform"),
-                explode(expr("flatten(transform(sides, s -> s.players.player_id))"))
-                    .as("player_id"))
+                explode(flatten(col("sides.players")).getField("player_id")).as("player_id"))
             .cache();
     Dataset<Row> region = primary(appearances, "region");
     Dataset<Row> platform = primary(appearances, "platform");

@@ -1,12 +1,12 @@
 package dev.gsm.batch.season;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
-import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.sum;
 
 import dev.gsm.batch.views.ViewShape;
 import org.apache.spark.sql.Dataset;
@@ -24,15 +24,20 @@ final class SeasonActivity {
 
   private SeasonActivity() {}
 
-  static Dataset<Row> of(Dataset<Row> matches) {
-    return matches
-        .select(col("season"), col("date"), col("ended_at"), explode(col("sides")).as("side"))
-        .select(col("season"), col("date"), col("ended_at"), explode(col("side.players")).as("p"))
-        .groupBy(col("season"), col("p.player_id").as("player_id"))
+  /** From {@link dev.gsm.batch.insights.PlayerModeStats#daily}: one row a player and date first. */
+  static Dataset<Row> of(Dataset<Row> daily) {
+    return daily
+        .groupBy(col("season"), col("player_id"), col("date"))
         .agg(
-            count(lit(1)).as("games"),
-            countDistinct(col("date")).as("active_days"),
-            min(col("ended_at")).as("first_played_at"),
-            max(col("ended_at")).as("last_played_at"));
+            sum(col("games")).as("games"),
+            min(col("first_played_at")).as("first_played_at"),
+            max(col("last_played_at")).as("last_played_at"))
+        .groupBy(col("season"), col("player_id"))
+        .agg(
+            // sums of counts are never null: keep the columns required, as counts are
+            coalesce(sum(col("games")), lit(0L)).as("games"),
+            count(lit(1)).as("active_days"),
+            min(col("first_played_at")).as("first_played_at"),
+            max(col("last_played_at")).as("last_played_at"));
   }
 }

@@ -122,9 +122,10 @@ public final class SeasonBatchJob {
                 MasterDataset.readMatches(
                     spark, layout, options.season(), options.watermarkOffset()));
     String version = VersionId.of(startedAt, input.fingerprint());
-    // Validated once: rejects, dedupe and the rest read the persisted verdicts.
+    // Validated once: rejects, dedupe and the rest read the persisted verdicts. Not a _SER level:
+    // cached batches are compressed columns already, and a scan of a few columns reads only those.
     Dataset<Row> checked =
-        Validation.check(input.matches()).persist(StorageLevel.MEMORY_AND_DISK_SER());
+        Validation.check(input.matches()).persist(StorageLevel.MEMORY_AND_DISK());
     Validated validated = timer.time("validate", () -> Validation.split(checked));
     RejectSummary rejects =
         timer.time(
@@ -139,6 +140,8 @@ public final class SeasonBatchJob {
                     deduped.matches(), Bans.bannedPlayers(spark, layout, options.season())));
     // Every later step reads the accepted matches: compute them once.
     Dataset<Row> accepted = unbanned.matches().persist(StorageLevel.MEMORY_AND_DISK());
+    // One explode of the accepted matches for season-activity and player-mode-stats (lazy).
+    Dataset<Row> daily = PlayerModeStats.daily(accepted).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       long acceptedCount = timer.time("countAccepted", accepted::count);
       long afterDedupe =
@@ -169,7 +172,7 @@ public final class SeasonBatchJob {
                   store.writeData(
                       SeasonActivity.VIEW,
                       version,
-                      SeasonActivity.of(accepted),
+                      SeasonActivity.of(daily),
                       SeasonActivity.SHAPE)));
       written.put(
           SeasonRankings.LEADERBOARDS,
@@ -199,7 +202,7 @@ public final class SeasonBatchJob {
                   store.writeData(
                       PlayerModeStats.VIEW,
                       version,
-                      PlayerModeStats.of(accepted),
+                      PlayerModeStats.of(daily),
                       PlayerModeStats.SHAPE)));
       written.put(
           SeasonRankings.PLAYER_PERFORMANCE,
@@ -259,6 +262,7 @@ public final class SeasonBatchJob {
           });
       return new RunResult(version, manifests, rejects);
     } finally {
+      daily.unpersist();
       accepted.unpersist();
       checked.unpersist();
     }

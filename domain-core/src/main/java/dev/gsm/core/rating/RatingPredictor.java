@@ -122,12 +122,17 @@ public final class RatingPredictor {
       throw new IllegalArgumentException("a match needs at least 2 sides, got " + n);
     }
     double beta2 = params.beta() * params.beta();
+    // each side's performance once, not once per pair (a 20-side match has 190 pairs)
+    double[][] perf = new double[n][];
+    for (int k = 0; k < n; k++) {
+      perf[k] = sidePerformance(sides.get(k), now);
+    }
     double sum = 0;
     int pairs = 0;
     for (int i = 0; i < n; i++) {
-      double[] a = sidePerformance(sides.get(i), now);
+      double[] a = perf[i];
       for (int j = i + 1; j < n; j++) {
-        double[] b = sidePerformance(sides.get(j), now);
+        double[] b = perf[j];
         double c0 = (sides.get(i).size() + sides.get(j).size()) * beta2;
         double c2 = a[1] + b[1];
         double d = a[0] - b[0];
