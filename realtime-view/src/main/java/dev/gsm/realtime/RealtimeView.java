@@ -49,7 +49,6 @@ public final class RealtimeView {
   private static final LuaScript READY = LuaScript.load("ready.lua");
   private static final LuaScript SWITCH = LuaScript.load("switch.lua");
   private static final LuaScript PAGE = LuaScript.load("page.lua");
-  private static final LuaScript PLAYER = LuaScript.load("player.lua");
   private static final LuaScript PLAYERS = LuaScript.load("players.lua");
   private static final LuaScript SNAPSHOTS = LuaScript.load("snapshots.lua");
   private static final LuaScript STANDING = LuaScript.load("standing.lua");
@@ -157,10 +156,10 @@ public final class RealtimeView {
   }
 
   /**
-   * {@link #loadGeneration(String, long, Iterable)} with every player's activity history as of the
-   * view's watermark ({@code PlayerHistory.export} by player id), written into the generation
-   * before it becomes ready: predictions read the history of the generation they read the ratings
-   * of.
+   * {@link #loadGeneration(String, long, Iterable)} with the activity histories as of the view's
+   * watermark ({@code PlayerHistory.export} by player id): each loaded player's is written into the
+   * generation with his state, before it becomes ready (others in the map are not kept):
+   * predictions read the history of the generation they read the ratings of.
    */
   public Generation loadGeneration(
       String version,
@@ -186,21 +185,19 @@ public final class RealtimeView {
     meta.put("created_at", Long.toString(System.currentTimeMillis()));
     redis.hset(layout.meta(id), meta);
     List<RedisFuture<?>> pending = new ArrayList<>();
+    java.util.Set<String> withHistory = new java.util.HashSet<>();
     for (PlayerState p : players) {
       pending.add(async.hset(layout.player(id, p.season(), p.playerId()), p.toHash()));
+      byte[] history = histories.get(p.playerId());
+      if (history != null && withHistory.add(p.playerId())) {
+        pending.add(
+            async.set(
+                layout.history(id, p.playerId()),
+                java.util.Base64.getEncoder().encodeToString(history)));
+      }
       for (String[] z : boardEntries(id, p)) {
         pending.add(async.zadd(z[0], Double.parseDouble(z[1]), z[2]));
       }
-      if (pending.size() >= PIPELINE) {
-        await(pending);
-        pending.clear();
-      }
-    }
-    for (Map.Entry<String, byte[]> h : histories.entrySet()) {
-      pending.add(
-          async.set(
-              layout.history(id, h.getKey()),
-              java.util.Base64.getEncoder().encodeToString(h.getValue())));
       if (pending.size() >= PIPELINE) {
         await(pending);
         pending.clear();
@@ -487,26 +484,6 @@ public final class RealtimeView {
     @SuppressWarnings("unchecked")
     List<Object> rows = (List<Object>) r.get(5);
     return Optional.of(new BoardPage(stamp, (Long) r.get(4), rows(start, rows)));
-  }
-
-  /** A player's state and global rank in a season of the current generation. */
-  public Optional<PlayerView> player(String season, String playerId) {
-    List<Object> r =
-        PLAYER.run(
-            redis,
-            ScriptOutputType.MULTI,
-            new String[] {layout.current()},
-            layout.prefix(),
-            season,
-            playerId);
-    if (noGeneration(r)) {
-      return Optional.empty();
-    }
-    PlayerState state = state(season, playerId, r.get(6));
-    if (state == null) {
-      return Optional.empty();
-    }
-    return Optional.of(new PlayerView(stamp(r), state, (Long) r.get(4), (Long) r.get(5)));
   }
 
   /**

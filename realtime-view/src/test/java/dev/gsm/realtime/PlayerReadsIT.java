@@ -75,7 +75,6 @@ class PlayerReadsIT {
             connection, new RedisLayout(redis.keyPrefix() + "fresh:"), RatingParameters.defaults());
     assertThat(fresh.stamp()).isEmpty();
     assertThat(fresh.page(SEASON, Board.global(), 0, 10)).isEmpty();
-    assertThat(fresh.player(SEASON, "p100")).isEmpty();
     assertThat(fresh.standing(SEASON, "p100")).isEmpty();
     assertThat(fresh.around(SEASON, Board.global(), "p100", 2, 2)).isEmpty();
   }

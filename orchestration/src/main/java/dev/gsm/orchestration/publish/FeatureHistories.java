@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -35,18 +34,12 @@ final class FeatureHistories {
   private FeatureHistories() {}
 
   /**
-   * The histories of {@code players} (others are not kept: the generation holds the view's season
-   * only).
+   * Every player's history (the Redis load keeps those of the players it loads).
    *
    * @return history by player id; empty when the data root holds no matches
    */
   static Map<String, byte[]> compute(
-      String dataRoot,
-      String season,
-      long watermark,
-      Set<String> players,
-      Configuration conf,
-      RatingParameters params) {
+      String dataRoot, String season, long watermark, Configuration conf, RatingParameters params) {
     Path matches = new Path(new DatasetLayout(dataRoot).matches());
     try {
       FileSystem fs = DatasetFs.fileSystem(matches, conf);
@@ -73,10 +66,8 @@ final class FeatureHistories {
     }
     List<MatchEvent> events = new ArrayList<>(byId.values());
     byId.clear();
-    Map<String, byte[]> all =
-        new PointInTimeReplay(params, PointInTimeReplay.Options.defaults()).finalHistories(events);
-    all.keySet().retainAll(players);
-    return all;
+    return new PointInTimeReplay(params, PointInTimeReplay.Options.defaults())
+        .finalHistories(events);
   }
 
   /** Which copy of a match id counts: fixed by the records alone, never by reading order. */

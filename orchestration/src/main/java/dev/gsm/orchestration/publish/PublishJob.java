@@ -301,7 +301,6 @@ public final class PublishJob {
                   dataRoot,
                   version.season(),
                   version.watermarkOffset(),
-                  playerIds(version, conf),
                   conf,
                   RatingParameters.defaults());
           Generation g =
@@ -386,17 +385,6 @@ public final class PublishJob {
         }
       };
     };
-  }
-
-  /** The players of the view's global board. */
-  static java.util.Set<String> playerIds(ViewVersion v, Configuration conf) {
-    java.util.Set<String> ids = new java.util.HashSet<>();
-    try (LeaderboardFiles files = new LeaderboardFiles(v.files(), conf, LeaderboardRow::global)) {
-      for (LeaderboardRow r : files.rows()) {
-        ids.add(r.playerId());
-      }
-    }
-    return ids;
   }
 
   private static <T> Iterable<T> concat(Iterable<T> a, Iterable<T> b) {
