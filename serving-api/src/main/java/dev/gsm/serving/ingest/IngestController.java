@@ -2,17 +2,18 @@ package dev.gsm.serving.ingest;
 
 import dev.gsm.realtime.Accepted;
 import dev.gsm.serving.system.GsmProperties;
-import jakarta.servlet.http.HttpServletRequest;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.gsm.serving.system.StoreCalls;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
 
 /**
  * {@code POST /api/v1/matches}: one match (a JSON object) or a batch of up to {@code
@@ -23,10 +24,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class IngestController {
   private final IngestService service;
+  private final StoreCalls calls;
   private final long maxBodyBytes;
 
-  IngestController(IngestService service, GsmProperties props) {
+  IngestController(IngestService service, StoreCalls calls, GsmProperties props) {
     this.service = service;
+    this.calls = calls;
     this.maxBodyBytes = props.ingest().maxBodyBytes();
   }
 
@@ -41,8 +44,11 @@ class IngestController {
   record BatchAccepted(List<MatchAccepted> accepted) {}
 
   @PostMapping(path = "/api/v1/matches", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Object> post(HttpServletRequest request) throws IOException {
-    String body = readLimited(request);
+  Mono<ResponseEntity<Object>> post(ServerHttpRequest request) {
+    return readLimited(request).flatMap(body -> calls.call(() -> accept(body)));
+  }
+
+  private ResponseEntity<Object> accept(String body) {
     List<Accepted> accepted = service.ingest(body);
     Object answer =
         body.stripLeading().startsWith("[")
@@ -51,22 +57,25 @@ class IngestController {
     return ResponseEntity.status(HttpStatus.ACCEPTED).body(answer);
   }
 
-  private String readLimited(HttpServletRequest request) throws IOException {
-    if (request.getContentLengthLong() > maxBodyBytes) {
-      throw tooLarge();
+  /**
+   * The body as text, refused with 413 as soon as it is known to be too large: by its declared
+   * length before anything is read, else once the bytes read pass the limit.
+   */
+  private Mono<String> readLimited(ServerHttpRequest request) {
+    if (request.getHeaders().getContentLength() > maxBodyBytes) {
+      return Mono.error(tooLarge());
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    byte[] buf = new byte[8192];
-    try (InputStream in = request.getInputStream()) {
-      int n;
-      while ((n = in.read(buf)) > 0) {
-        out.write(buf, 0, n);
-        if (out.size() > maxBodyBytes) {
-          throw tooLarge();
-        }
-      }
-    }
-    return out.toString(StandardCharsets.UTF_8);
+    return DataBufferUtils.join(request.getBody(), (int) maxBodyBytes)
+        .map(
+            buffer -> {
+              try {
+                return buffer.toString(StandardCharsets.UTF_8);
+              } finally {
+                DataBufferUtils.release(buffer);
+              }
+            })
+        .defaultIfEmpty("")
+        .onErrorMap(DataBufferLimitException.class, e -> tooLarge());
   }
 
   private PayloadTooLargeException tooLarge() {

@@ -5,6 +5,7 @@ import dev.gsm.schema.MatchSchema;
 import dev.gsm.serving.system.BadQueryException;
 import dev.gsm.serving.system.GsmProperties;
 import dev.gsm.serving.system.Seasons;
+import dev.gsm.serving.system.StoreCalls;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -13,6 +14,7 @@ import jakarta.validation.constraints.Pattern;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
 
 /**
  * {@code GET /api/v1/rankings/global}: a page of a season's leaderboard, global or filtered by
@@ -24,12 +26,15 @@ import org.springframework.web.bind.annotation.RestController;
 class LeaderboardController {
   private final LeaderboardService service;
   private final Seasons seasons;
+  private final StoreCalls calls;
   private final int defaultPageSize;
   private final int maxPageSize;
 
-  LeaderboardController(LeaderboardService service, Seasons seasons, GsmProperties props) {
+  LeaderboardController(
+      LeaderboardService service, Seasons seasons, StoreCalls calls, GsmProperties props) {
     this.service = service;
     this.seasons = seasons;
+    this.calls = calls;
     this.defaultPageSize = props.rankings().defaultPageSize();
     this.maxPageSize = props.rankings().maxPageSize();
   }
@@ -45,7 +50,7 @@ class LeaderboardController {
               + " page, or around=<player_id> for the window centred on a player. limit is at most"
               + " gsm.rankings.max-page-size (200 by default): a larger one is a 400. Every answer"
               + " carries its freshness (batch version and watermark, speed-layer lag, batch_only).")
-  LeaderboardPage global(
+  Mono<LeaderboardPage> global(
       @Parameter(description = "season, e.g. 2026-S4; default: the current season")
           @RequestParam(required = false)
           @Pattern(regexp = MatchSchema.SEASON_REGEX)
@@ -82,8 +87,8 @@ class LeaderboardController {
       } catch (IllegalArgumentException e) {
         throw new BadQueryException("cursor", "not a cursor of this API: " + e.getMessage());
       }
-      return service.page(
-          c.season(), board, c.league(), c.offset(), limit == null ? c.limit() : size);
+      int pageSize = limit == null ? c.limit() : size;
+      return calls.call(() -> service.page(c.season(), board, c.league(), c.offset(), pageSize));
     }
     Board board = board(mode, region, platform);
     String s = seasons.resolve(season);
@@ -91,9 +96,10 @@ class LeaderboardController {
       if (offset != null) {
         throw new BadQueryException("around", "around and offset exclude each other");
       }
-      return service.around(s, board, league, around, size);
+      return calls.call(() -> service.around(s, board, league, around, size));
     }
-    return service.page(s, board, league, offset == null ? 0 : offset, size);
+    long from = offset == null ? 0 : offset;
+    return calls.call(() -> service.page(s, board, league, from, size));
   }
 
   private static Board board(String mode, String region, String platform) {

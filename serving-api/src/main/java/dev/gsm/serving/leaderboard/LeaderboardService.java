@@ -17,6 +17,7 @@ import io.lettuce.core.RedisException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -78,37 +79,19 @@ public class LeaderboardService {
     int before = (limit - 1) / 2;
     int after = limit - 1 - before;
     boolean unreachable = false;
-    Optional<BoardPage> page = Optional.empty();
     if (seasons.isCurrent(season)) {
       try {
-        page = realtime.around(season, board, playerId, before, after);
+        Optional<LeaderboardPage> live =
+            cached(
+                new PageKey(season, board, league, 0, limit, playerId),
+                () -> liveAround(season, board, league, playerId, before, after, limit));
+        if (live.isPresent()) {
+          return live.get();
+        }
       } catch (RedisException e) {
         LOG.warn("real-time view unreachable, answering from the batch view: {}", e.toString());
         unreachable = true;
       }
-    }
-    if (page.isPresent() && page.get().total() > 0) {
-      BoardPage p = page.get();
-      if (p.rows().isEmpty()) {
-        throw notOnBoard(playerId, season, board);
-      }
-      long playerRank =
-          p.rows().stream()
-                  .filter(r -> r.playerId().equals(playerId))
-                  .findFirst()
-                  .orElseThrow()
-                  .rank()
-              + 1;
-      long[] window = window(league, p.total());
-      if (league != null && (playerRank < window[0] || playerRank > window[1])) {
-        throw notOnBoard(playerId, season, board);
-      }
-      List<RankingRow> rows =
-          p.rows().stream()
-              .map(r -> RankingRow.live(r, p.total(), leagues))
-              .filter(r -> r.rank() >= window[0] && r.rank() <= window[1])
-              .toList();
-      return result(season, board, league, window, rows, limit, freshness.live(p.stamp()), false);
     }
     SeasonEntry s = archivedSeason(season);
     Freshness f = unreachable ? freshness.realtimeUnreachable(s) : freshness.archived(s);
@@ -129,13 +112,50 @@ public class LeaderboardService {
     return result(season, board, league, window, rows, limit, f, false);
   }
 
+  private Optional<LeaderboardPage> liveAround(
+      String season,
+      Board board,
+      String league,
+      String playerId,
+      int before,
+      int after,
+      int limit) {
+    Optional<BoardPage> page = realtime.around(season, board, playerId, before, after);
+    if (page.isEmpty() || page.get().total() == 0) {
+      return Optional.empty();
+    }
+    BoardPage p = page.get();
+    if (p.rows().isEmpty()) {
+      throw notOnBoard(playerId, season, board);
+    }
+    long playerRank =
+        p.rows().stream()
+                .filter(r -> r.playerId().equals(playerId))
+                .findFirst()
+                .orElseThrow()
+                .rank()
+            + 1;
+    long[] window = window(league, p.total());
+    if (league != null && (playerRank < window[0] || playerRank > window[1])) {
+      throw notOnBoard(playerId, season, board);
+    }
+    List<RankingRow> rows =
+        p.rows().stream()
+            .map(r -> RankingRow.live(r, p.total(), leagues))
+            .filter(r -> r.rank() >= window[0] && r.rank() <= window[1])
+            .toList();
+    return Optional.of(
+        result(season, board, league, window, rows, limit, freshness.live(p.stamp()), false));
+  }
+
   /**
    * Pages of the real-time view by what they asked for, with the stamp they were read under. An
    * entry is reused only while the current stamp (one small script, {@link RealtimeView#stamp}) is
    * the same: equal stamps mean the same state, so a hot page (the top 100) costs one small read
    * instead of a board scan until the speed layer next applies a match. Bounded: cleared when full.
    */
-  private record PageKey(String season, Board board, String league, long offset, int limit) {}
+  private record PageKey(
+      String season, Board board, String league, long offset, int limit, String around) {}
 
   private record CachedPage(Stamp stamp, LeaderboardPage page) {}
 
@@ -144,11 +164,17 @@ public class LeaderboardService {
 
   private Optional<LeaderboardPage> livePage(
       String season, Board board, String league, long offset, int limit) {
+    return cached(
+        new PageKey(season, board, league, offset, limit, null),
+        () -> readLivePage(season, board, league, offset, limit));
+  }
+
+  private Optional<LeaderboardPage> cached(
+      PageKey key, Supplier<Optional<LeaderboardPage>> readLive) {
     Optional<Stamp> now = realtime.stamp();
     if (now.isEmpty()) {
       return Optional.empty();
     }
-    PageKey key = new PageKey(season, board, league, offset, limit);
     CachedPage cached = pages.get(key);
     if (cached != null && cached.stamp().equals(now.get())) {
       LeaderboardPage p = cached.page();
@@ -164,7 +190,7 @@ public class LeaderboardService {
               p.nextCursor(),
               freshness.live(cached.stamp())));
     }
-    Optional<LeaderboardPage> read = readLivePage(season, board, league, offset, limit);
+    Optional<LeaderboardPage> read = readLive.get();
     read.ifPresent(
         p -> {
           Freshness f = p.freshness();
@@ -314,6 +340,6 @@ public class LeaderboardService {
             ? new Cursor(season, board.suffix(), league, next, limit).encode()
             : null;
     return new LeaderboardPage(
-        season, board.suffix(), league, total, offset, limit, rows, cursor, f);
+        season, board.suffix(), league, total, offset, limit, RankingRows.of(rows), cursor, f);
   }
 }

@@ -2,6 +2,7 @@ package dev.gsm.serving.player;
 
 import dev.gsm.schema.MatchSchema;
 import dev.gsm.serving.system.Seasons;
+import dev.gsm.serving.system.StoreCalls;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
 
 /** {@code GET /api/v1/rankings/player/{player_id}}: a player's page for a season. */
 @RestController
@@ -17,10 +19,12 @@ import org.springframework.web.bind.annotation.RestController;
 class PlayerController {
   private final PlayerService service;
   private final Seasons seasons;
+  private final StoreCalls calls;
 
-  PlayerController(PlayerService service, Seasons seasons) {
+  PlayerController(PlayerService service, Seasons seasons, StoreCalls calls) {
     this.service = service;
     this.seasons = seasons;
+    this.calls = calls;
   }
 
   @GetMapping("/api/v1/rankings/player/{player_id}")
@@ -31,7 +35,7 @@ class PlayerController {
               + " current season), record and stats, the season's daily rank history, recent"
               + " form and activity, and the batch's insights when present. 404 for a player"
               + " without a rated match in the season; 400 for an id outside the schema's pattern.")
-  PlayerPage player(
+  Mono<PlayerPage> player(
       @Parameter(description = "the player's id, " + MatchSchema.ID_REGEX)
           @PathVariable("player_id")
           @Pattern(regexp = MatchSchema.ID_REGEX)
@@ -40,6 +44,7 @@ class PlayerController {
           @RequestParam(required = false)
           @Pattern(regexp = MatchSchema.SEASON_REGEX)
           String season) {
-    return service.page(seasons.resolve(season), playerId);
+    String s = seasons.resolve(season);
+    return calls.call(() -> service.page(s, playerId));
   }
 }

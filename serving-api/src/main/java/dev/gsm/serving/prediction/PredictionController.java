@@ -3,12 +3,14 @@ package dev.gsm.serving.prediction;
 import dev.gsm.core.prediction.MatchQualityPredictor;
 import dev.gsm.serving.freshness.Freshness;
 import dev.gsm.serving.freshness.FreshnessService;
+import dev.gsm.serving.system.StoreCalls;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
 
 /**
  * {@code POST /api/v1/predictions/match-quality}: win probabilities, fairness, skill compatibility
@@ -21,10 +23,12 @@ class PredictionController {
 
   private final PredictionService service;
   private final FreshnessService freshness;
+  private final StoreCalls calls;
 
-  PredictionController(PredictionService service, FreshnessService freshness) {
+  PredictionController(PredictionService service, FreshnessService freshness, StoreCalls calls) {
     this.service = service;
     this.freshness = freshness;
+    this.calls = calls;
   }
 
   /**
@@ -86,7 +90,11 @@ class PredictionController {
       path = "/api/v1/predictions/match-quality",
       consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
-  MatchQualityAnswer matchQuality(@RequestBody MatchQualityRequest r) {
+  Mono<MatchQualityAnswer> matchQuality(@RequestBody MatchQualityRequest r) {
+    return calls.call(() -> matchQualityOf(r));
+  }
+
+  private MatchQualityAnswer matchQualityOf(MatchQualityRequest r) {
     PredictionService.MatchQuality q =
         service.matchQuality(r.season(), r.mode(), r.ranked() == null || r.ranked(), r.sides());
     MatchQualityPredictor.MatchOutlook o = q.outlook();
@@ -104,7 +112,11 @@ class PredictionController {
       path = "/api/v1/predictions/matchmaking",
       consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
-  MatchmakingAnswer matchmaking(@RequestBody MatchmakingRequest r) {
+  Mono<MatchmakingAnswer> matchmaking(@RequestBody MatchmakingRequest r) {
+    return calls.call(() -> matchmakingOf(r));
+  }
+
+  private MatchmakingAnswer matchmakingOf(MatchmakingRequest r) {
     PredictionService.Matchmaking m =
         service.matchmaking(
             r.season(),

@@ -9,16 +9,18 @@ import dev.gsm.serving.player.PlayerService;
 import dev.gsm.serving.system.BadQueryException;
 import dev.gsm.serving.system.GsmProperties;
 import dev.gsm.serving.system.Seasons;
+import dev.gsm.serving.system.StoreCalls;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import reactor.core.publisher.Flux;
 
 /**
  * {@code GET /api/v1/rankings/stream}: Server-Sent Events of live rank changes. {@code top=N} (with
@@ -37,6 +39,7 @@ class RankStreamController {
   private final LeaderboardService leaderboards;
   private final PlayerService players;
   private final Seasons seasons;
+  private final StoreCalls calls;
   private final int maxPageSize;
 
   RankStreamController(
@@ -44,11 +47,13 @@ class RankStreamController {
       LeaderboardService leaderboards,
       PlayerService players,
       Seasons seasons,
+      StoreCalls calls,
       GsmProperties props) {
     this.hub = hub;
     this.leaderboards = leaderboards;
     this.players = players;
     this.seasons = seasons;
+    this.calls = calls;
     this.maxPageSize = props.rankings().maxPageSize();
   }
 
@@ -60,7 +65,7 @@ class RankStreamController {
               + " the board's top N as a leaderboard page; or player=<id>: events carry the"
               + " player's page. Event name 'ranks', data JSON. The first event is sent at once,"
               + " then one per change, within a second of the speed layer applying a match.")
-  SseEmitter stream(
+  Flux<ServerSentEvent<Object>> stream(
       @RequestParam(required = false) @Min(1) Integer top,
       @RequestParam(required = false) @Pattern(regexp = MatchSchema.ID_REGEX) String player,
       @RequestParam(required = false) @Pattern(regexp = MatchSchema.SEASON_REGEX) String season,
@@ -71,10 +76,15 @@ class RankStreamController {
       throw new BadQueryException("top", "subscribe to exactly one of top=N or player=<id>");
     }
     String s = seasons.resolve(season);
-    SseEmitter emitter = new SseEmitter(Duration.ofMinutes(TIMEOUT_MINUTES).toMillis());
+    Duration lifetime = Duration.ofMinutes(TIMEOUT_MINUTES);
     if (player != null) {
-      players.page(s, player); // 404 before the stream opens
-      return hub.subscribe(emitter, () -> players.page(s, player), p -> ((PlayerPage) p).boards());
+      // 404 before the stream opens: the first read fails before any event is written
+      return calls
+          .call(() -> players.page(s, player))
+          .flatMapMany(
+              first ->
+                  hub.subscribe(
+                      () -> players.page(s, player), p -> ((PlayerPage) p).boards(), lifetime));
     }
     if (top > maxPageSize) {
       throw new BadQueryException("top", "top " + top + " is above the maximum " + maxPageSize);
@@ -86,8 +96,8 @@ class RankStreamController {
                 ? Board.region(region)
                 : platform != null ? Board.platform(platform) : Board.global();
     return hub.subscribe(
-        emitter,
         () -> leaderboards.page(s, board, null, 0, top),
-        p -> ((LeaderboardPage) p).rows());
+        p -> ((LeaderboardPage) p).rows(),
+        lifetime);
   }
 }

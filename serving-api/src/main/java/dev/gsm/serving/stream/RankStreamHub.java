@@ -2,10 +2,12 @@ package dev.gsm.serving.stream;
 
 import dev.gsm.realtime.Generation;
 import dev.gsm.realtime.RealtimeView;
+import dev.gsm.serving.system.StoreCalls;
 import jakarta.annotation.PreDestroy;
-import java.io.IOException;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,8 +16,10 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
 
 /**
  * Pushes rank changes to SSE subscribers. One poller reads the current generation's id and
@@ -25,6 +29,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * (keyspace notifications are off by default and on ElastiCache need a parameter group), and the
  * marker moves in the same atomic step as the ratings, so a change is seen within one poll: well
  * under a second.
+ *
+ * <p>Each answer is a whole answer, so a client that reads more slowly than answers change gets the
+ * latest one, not a backlog.
  */
 @Component
 class RankStreamHub {
@@ -33,21 +40,20 @@ class RankStreamHub {
 
   /** One subscriber: what it reads, what of it counts as a change, the last such part sent. */
   private static final class Subscription {
-    final SseEmitter emitter;
+    final Sinks.Many<ServerSentEvent<Object>> sink = Sinks.many().unicast().onBackpressureBuffer();
     final Supplier<Object> read;
     final Function<Object, Object> key;
-    volatile Object last;
+    Object last;
 
-    Subscription(SseEmitter emitter, Supplier<Object> read, Function<Object, Object> key) {
-      this.emitter = emitter;
+    Subscription(Supplier<Object> read, Function<Object, Object> key) {
       this.read = read;
       this.key = key;
     }
   }
 
   private final RealtimeView realtime;
-  private final ConcurrentHashMap<SseEmitter, Subscription> subscriptions =
-      new ConcurrentHashMap<>();
+  private final StoreCalls calls;
+  private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService poller =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -57,25 +63,31 @@ class RankStreamHub {
           });
   private volatile String lastMarker = "";
 
-  RankStreamHub(RealtimeView realtime) {
+  RankStreamHub(RealtimeView realtime, StoreCalls calls) {
     this.realtime = realtime;
+    this.calls = calls;
     poller.scheduleWithFixedDelay(this::poll, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
   }
 
   /**
-   * Registers a subscriber and sends its first answer at once.
+   * The events of a new subscriber, the first one at once, for at most {@code lifetime}.
    *
-   * @param read the answer (sent as the event's JSON data)
+   * @param read the answer (sent as the event's JSON data); blocking, run off the event loop
    * @param key the part of the answer whose change is worth an event (rows, not freshness)
    */
-  SseEmitter subscribe(SseEmitter emitter, Supplier<Object> read, Function<Object, Object> key) {
-    Subscription s = new Subscription(emitter, read, key);
-    subscriptions.put(emitter, s);
-    emitter.onCompletion(() -> subscriptions.remove(emitter));
-    emitter.onTimeout(() -> subscriptions.remove(emitter));
-    emitter.onError(e -> subscriptions.remove(emitter));
-    send(s);
-    return emitter;
+  Flux<ServerSentEvent<Object>> subscribe(
+      Supplier<Object> read, Function<Object, Object> key, Duration lifetime) {
+    Subscription s = new Subscription(read, key);
+    return s.sink
+        .asFlux()
+        .onBackpressureLatest()
+        .doOnSubscribe(
+            x -> {
+              subscriptions.add(s);
+              calls.run(() -> send(s));
+            })
+        .doFinally(x -> subscriptions.remove(s))
+        .take(lifetime);
   }
 
   int subscribers() {
@@ -93,7 +105,7 @@ class RankStreamHub {
         return;
       }
       lastMarker = marker;
-      for (Subscription s : subscriptions.values()) {
+      for (Subscription s : subscriptions) {
         send(s);
       }
     } catch (RuntimeException e) {
@@ -101,30 +113,34 @@ class RankStreamHub {
     }
   }
 
+  /**
+   * Reads the subscriber's answer and emits it if its key changed (the poller and the first send
+   * may race).
+   */
   private void send(Subscription s) {
-    Object answer;
-    try {
-      answer = s.read.get();
-    } catch (RuntimeException e) {
-      s.emitter.completeWithError(e);
-      subscriptions.remove(s.emitter);
-      return;
-    }
-    Object k = s.key.apply(answer);
-    if (Objects.equals(k, s.last)) {
-      return;
-    }
-    s.last = k;
-    try {
-      s.emitter.send(SseEmitter.event().name("ranks").data(answer));
-    } catch (IOException | IllegalStateException e) {
-      subscriptions.remove(s.emitter);
+    synchronized (s) {
+      Object answer;
+      try {
+        answer = s.read.get();
+      } catch (RuntimeException e) {
+        subscriptions.remove(s);
+        s.sink.tryEmitError(e);
+        return;
+      }
+      Object k = s.key.apply(answer);
+      if (Objects.equals(k, s.last)) {
+        return;
+      }
+      s.last = k;
+      if (s.sink.tryEmitNext(ServerSentEvent.builder(answer).event("ranks").build()).isFailure()) {
+        subscriptions.remove(s);
+      }
     }
   }
 
   @PreDestroy
   void stop() {
     poller.shutdownNow();
-    subscriptions.keySet().forEach(SseEmitter::complete);
+    subscriptions.forEach(s -> s.sink.tryEmitComplete());
   }
 }

@@ -10,11 +10,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * The one place where typed errors become HTTP (RFC 9457 problem details). Spring MVC's own errors
- * (415 wrong media type, 405, ...) come out as problem details through the base class.
+ * The one place where typed errors become HTTP (RFC 9457 problem details). Spring WebFlux's own
+ * errors (415 wrong media type, 405, a malformed parameter, ...) come out as problem details
+ * through the base class.
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {

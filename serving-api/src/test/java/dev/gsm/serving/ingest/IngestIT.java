@@ -1,10 +1,6 @@
 package dev.gsm.serving.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.gsm.realtime.LogEntry;
 import dev.gsm.realtime.MatchLog;
@@ -17,18 +13,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** POST /api/v1/matches through the whole Spring MVC stack against a real Redis. */
+/** POST /api/v1/matches through the whole Spring WebFlux stack against a real Redis. */
 @ExtendWith(RedisExtension.class)
 @SpringBootTest(properties = "gsm.ingest.max-body-bytes=65536")
-@AutoConfigureMockMvc
+@AutoConfigureWebTestClient
 class IngestIT {
   static RedisEndpoint redis;
 
@@ -43,7 +38,7 @@ class IngestIT {
     registry.add("gsm.redis.key-prefix", () -> redis.keyPrefix());
   }
 
-  @Autowired MockMvc mvc;
+  @Autowired WebTestClient client;
   @Autowired MatchLog log;
 
   static String match(String id) {
@@ -61,11 +56,19 @@ class IngestIT {
   @Test
   void validMatchIsAppendedToTheLogBeforeThe202(RedisEndpoint unused) throws Exception {
     long head = log.head();
-    mvc.perform(
-            post("/api/v1/matches").contentType(MediaType.APPLICATION_JSON).content(match("ok-1")))
-        .andExpect(status().isAccepted())
-        .andExpect(jsonPath("$.match_id").value("ok-1"))
-        .andExpect(jsonPath("$.log_offset").value(head + 1));
+    client
+        .post()
+        .uri("/api/v1/matches")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(match("ok-1"))
+        .exchange()
+        .expectStatus()
+        .isAccepted()
+        .expectBody()
+        .jsonPath("$.match_id")
+        .isEqualTo("ok-1")
+        .jsonPath("$.log_offset")
+        .isEqualTo(head + 1);
     List<LogEntry> entries = log.after(head, 10);
     assertThat(entries).hasSize(1);
     var stored = MatchJson.parse(entries.get(0).json());
@@ -76,31 +79,48 @@ class IngestIT {
 
   @Test
   void duplicateGetsTheSameAnswerAndChangesNothing() throws Exception {
-    MvcResult first =
-        mvc.perform(
-                post("/api/v1/matches")
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .content(match("dup-1")))
-            .andExpect(status().isAccepted())
-            .andReturn();
+    String first =
+        client
+            .post()
+            .uri("/api/v1/matches")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(match("dup-1"))
+            .exchange()
+            .expectStatus()
+            .isAccepted()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
     long head = log.head();
-    mvc.perform(
-            post("/api/v1/matches").contentType(MediaType.APPLICATION_JSON).content(match("dup-1")))
-        .andExpect(status().isAccepted())
-        .andExpect(content().json(first.getResponse().getContentAsString(), true));
+    client
+        .post()
+        .uri("/api/v1/matches")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(match("dup-1"))
+        .exchange()
+        .expectStatus()
+        .isAccepted()
+        .expectBody()
+        .json(first, true);
     assertThat(log.head()).isEqualTo(head);
   }
 
   @Test
   void batchIsAcceptedInRequestOrder() throws Exception {
     long head = log.head();
-    mvc.perform(
-            post("/api/v1/matches")
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("[" + match("b-1") + "," + match("b-2") + "]"))
-        .andExpect(status().isAccepted())
-        .andExpect(jsonPath("$.accepted[0].match_id").value("b-1"))
-        .andExpect(jsonPath("$.accepted[1].log_offset").value(head + 2));
+    client
+        .post()
+        .uri("/api/v1/matches")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("[" + match("b-1") + "," + match("b-2") + "]")
+        .exchange()
+        .expectStatus()
+        .isAccepted()
+        .expectBody()
+        .jsonPath("$.accepted[0].match_id")
+        .isEqualTo("b-1")
+        .jsonPath("$.accepted[1].log_offset")
+        .isEqualTo(head + 2);
   }
 
   @Test
@@ -111,39 +131,68 @@ class IngestIT {
             .replace("\"mode\": \"duel\"", "\"mode\": \"DUEL!\"")
             .replace("\"player_id\": \"bob\"", "\"player_id\": \"\"")
             .replace("\"schema_version\": 1,", "\"schema_version\": 1, \"log_offset\": 7,");
-    mvc.perform(
-            post("/api/v1/matches")
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("[" + match("bad-0") + "," + bad + "]"))
-        .andExpect(status().isBadRequest())
-        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-        .andExpect(jsonPath("$.status").value(400))
-        .andExpect(jsonPath("$.errors[?(@.field == '[1].log_offset')]").exists())
-        .andExpect(jsonPath("$.errors[?(@.field == '[1].mode')]").exists())
-        .andExpect(
-            jsonPath("$.errors[?(@.field == '[1].sides[1].players[0].player_id')]").exists());
+    client
+        .post()
+        .uri("/api/v1/matches")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("[" + match("bad-0") + "," + bad + "]")
+        .exchange()
+        .expectStatus()
+        .isBadRequest()
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.status")
+        .isEqualTo(400)
+        .jsonPath("$.errors[?(@.field == '[1].log_offset')]")
+        .exists()
+        .jsonPath("$.errors[?(@.field == '[1].mode')]")
+        .exists()
+        .jsonPath("$.errors[?(@.field == '[1].sides[1].players[0].player_id')]")
+        .exists();
     assertThat(log.head()).isEqualTo(head);
   }
 
   @Test
   void bodyOverTheLimitIs413() throws Exception {
     String big = "[" + (match("big") + ",").repeat(200) + match("big-last") + "]";
-    mvc.perform(post("/api/v1/matches").contentType(MediaType.APPLICATION_JSON).content(big))
-        .andExpect(status().isPayloadTooLarge())
-        .andExpect(jsonPath("$.limit").value(65536));
+    client
+        .post()
+        .uri("/api/v1/matches")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(big)
+        .exchange()
+        .expectStatus()
+        .isEqualTo(413)
+        .expectBody()
+        .jsonPath("$.limit")
+        .isEqualTo(65536);
   }
 
   @Test
   void batchOverTheMatchLimitIs413() throws Exception {
     String many = "[" + "{},".repeat(MatchLog.MAX_BATCH) + "{}]";
-    mvc.perform(post("/api/v1/matches").contentType(MediaType.APPLICATION_JSON).content(many))
-        .andExpect(status().isPayloadTooLarge());
+    client
+        .post()
+        .uri("/api/v1/matches")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(many)
+        .exchange()
+        .expectStatus()
+        .isEqualTo(413);
   }
 
   @Test
   void wrongMediaTypeIs415() throws Exception {
-    mvc.perform(post("/api/v1/matches").contentType(MediaType.TEXT_PLAIN).content(match("t-1")))
-        .andExpect(status().isUnsupportedMediaType())
-        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    client
+        .post()
+        .uri("/api/v1/matches")
+        .contentType(MediaType.TEXT_PLAIN)
+        .bodyValue(match("t-1"))
+        .exchange()
+        .expectStatus()
+        .isEqualTo(415)
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
   }
 }

@@ -1,9 +1,6 @@
 package dev.gsm.serving.leaderboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.gsm.core.rating.PlayerRating;
 import dev.gsm.core.rating.RatingParameters;
@@ -28,11 +25,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -44,7 +41,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 @ExtendWith(DynamoDbLocalExtension.class)
 @SpringBootTest
-@AutoConfigureMockMvc
+@AutoConfigureWebTestClient
 class RealtimeViewDownIT {
   static final String SEASON = "2026-S4";
   static final String VERSION = "20261120T020000Z-0badcafe";
@@ -129,33 +126,66 @@ class RealtimeViewDownIT {
     registry.add("gsm.rankings.season", () -> SEASON);
   }
 
-  @Autowired MockMvc mvc;
+  @Autowired WebTestClient client;
 
   @Test
   void withRedisGoneTheAnswersComeFromTheBatchViewAndSaySo() throws Exception {
-    mvc.perform(get("/api/v1/rankings/global?limit=3"))
-        .andExpect(status().isOk())
-        .andExpect(jsonPath("$.freshness.source").value("realtime"))
-        .andExpect(jsonPath("$.rows[0].player_id").value("p0"));
+    client
+        .get()
+        .uri("/api/v1/rankings/global?limit=3")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.freshness.source")
+        .isEqualTo("realtime")
+        .jsonPath("$.rows[0].player_id")
+        .isEqualTo("p0");
 
     redis.close();
 
-    mvc.perform(get("/api/v1/rankings/global?limit=3"))
-        .andExpect(status().isOk())
-        .andExpect(jsonPath("$.freshness.source").value("batch_view"))
-        .andExpect(jsonPath("$.freshness.speed_layer").value("unreachable"))
-        .andExpect(jsonPath("$.freshness.batch_only").value(true))
-        .andExpect(jsonPath("$.freshness.batch_version").value(VERSION))
-        .andExpect(jsonPath("$.total").value(5))
-        .andExpect(jsonPath("$.rows[2].player_id").value("p2"))
-        .andExpect(jsonPath("$.rows[2].league").value("bronze"));
-    mvc.perform(get("/api/v1/rankings/player/p1"))
-        .andExpect(status().isOk())
-        .andExpect(jsonPath("$.freshness.speed_layer").value("unreachable"))
-        .andExpect(jsonPath("$.global.rank").value(2))
-        .andExpect(jsonPath("$.performance.recent_form").value("WLW"));
-    var health = mvc.perform(get("/actuator/health/readiness")).andReturn().getResponse();
-    assertThat(health.getStatus()).isEqualTo(503);
-    assertThat(health.getContentAsString()).contains("\"redis\":{\"status\":\"DOWN\"");
+    client
+        .get()
+        .uri("/api/v1/rankings/global?limit=3")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.freshness.source")
+        .isEqualTo("batch_view")
+        .jsonPath("$.freshness.speed_layer")
+        .isEqualTo("unreachable")
+        .jsonPath("$.freshness.batch_only")
+        .isEqualTo(true)
+        .jsonPath("$.freshness.batch_version")
+        .isEqualTo(VERSION)
+        .jsonPath("$.total")
+        .isEqualTo(5)
+        .jsonPath("$.rows[2].player_id")
+        .isEqualTo("p2")
+        .jsonPath("$.rows[2].league")
+        .isEqualTo("bronze");
+    client
+        .get()
+        .uri("/api/v1/rankings/player/p1")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.freshness.speed_layer")
+        .isEqualTo("unreachable")
+        .jsonPath("$.global.rank")
+        .isEqualTo(2)
+        .jsonPath("$.performance.recent_form")
+        .isEqualTo("WLW");
+    var health =
+        client
+            .get()
+            .uri("/actuator/health/readiness")
+            .exchange()
+            .expectBody(String.class)
+            .returnResult();
+    assertThat(health.getStatus().value()).isEqualTo(503);
+    assertThat(health.getResponseBody()).contains("\"redis\":{\"status\":\"DOWN\"");
   }
 }

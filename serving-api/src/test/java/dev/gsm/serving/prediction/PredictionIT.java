@@ -2,10 +2,6 @@ package dev.gsm.serving.prediction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,21 +31,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The prediction endpoints through the whole Spring MVC stack against a real Redis, with models in
- * a model registry on disk: the answer equals domain-core's predictor on the same players, ratings
- * and histories.
+ * The prediction endpoints through the whole Spring WebFlux stack against a real Redis, with models
+ * in a model registry on disk: the answer equals domain-core's predictor on the same players,
+ * ratings and histories.
  */
 @ExtendWith(RedisExtension.class)
 @SpringBootTest(properties = "gsm.prediction.reload-interval=0s")
-@AutoConfigureMockMvc
+@AutoConfigureWebTestClient
 class PredictionIT {
 
   static RedisEndpoint redis;
@@ -71,7 +67,7 @@ class PredictionIT {
     registry.add("gsm.prediction.registry", () -> PredictionIT.registry.toString());
   }
 
-  @Autowired MockMvc mvc;
+  @Autowired WebTestClient client;
   @Autowired RealtimeView view;
   final ObjectMapper json = new ObjectMapper();
 
@@ -130,11 +126,17 @@ class PredictionIT {
 
   JsonNode call(String path, String body, int status) throws Exception {
     String out =
-        mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON).content(body))
-            .andExpect(status().is(status))
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
+        client
+            .post()
+            .uri(path)
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(body)
+            .exchange()
+            .expectStatus()
+            .isEqualTo(status)
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
     return json.readTree(out);
   }
 
@@ -240,30 +242,51 @@ class PredictionIT {
 
   @Test
   void aBadRequestNamesEveryProblem() throws Exception {
-    mvc.perform(
-            post("/api/v1/predictions/match-quality")
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(
-                    "{\"season\":\"2026-X\",\"mode\":\"Duel!\",\"sides\":[[\"p1\",\"bad id\"],[\"p1\"],[]]}"))
-        .andExpect(status().isBadRequest())
-        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-        .andExpect(jsonPath("$.title").value("Invalid prediction request"))
-        .andExpect(jsonPath("$.errors.length()").value(5))
-        .andExpect(jsonPath("$.errors[?(@.field == 'sides[0][1]')]").exists())
-        .andExpect(jsonPath("$.errors[?(@.field == 'sides[2]')]").exists())
-        .andExpect(jsonPath("$.errors[?(@.field == 'season')]").exists())
-        .andExpect(jsonPath("$.errors[?(@.field == 'mode')]").exists());
-    mvc.perform(
-            post("/api/v1/predictions/match-quality")
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"sides\":[[\"p1\"]]}"))
-        .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.errors[0].field").value("sides"));
-    mvc.perform(
-            post("/api/v1/predictions/matchmaking")
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"team_size\":9,\"players\":[\"a\",\"a\"]}"))
-        .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.errors.length()").value(2));
+    client
+        .post()
+        .uri("/api/v1/predictions/match-quality")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(
+            "{\"season\":\"2026-X\",\"mode\":\"Duel!\",\"sides\":[[\"p1\",\"bad id\"],[\"p1\"],[]]}")
+        .exchange()
+        .expectStatus()
+        .isBadRequest()
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.title")
+        .isEqualTo("Invalid prediction request")
+        .jsonPath("$.errors.length()")
+        .isEqualTo(5)
+        .jsonPath("$.errors[?(@.field == 'sides[0][1]')]")
+        .exists()
+        .jsonPath("$.errors[?(@.field == 'sides[2]')]")
+        .exists()
+        .jsonPath("$.errors[?(@.field == 'season')]")
+        .exists()
+        .jsonPath("$.errors[?(@.field == 'mode')]")
+        .exists();
+    client
+        .post()
+        .uri("/api/v1/predictions/match-quality")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{\"sides\":[[\"p1\"]]}")
+        .exchange()
+        .expectStatus()
+        .isBadRequest()
+        .expectBody()
+        .jsonPath("$.errors[0].field")
+        .isEqualTo("sides");
+    client
+        .post()
+        .uri("/api/v1/predictions/matchmaking")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{\"team_size\":9,\"players\":[\"a\",\"a\"]}")
+        .exchange()
+        .expectStatus()
+        .isBadRequest()
+        .expectBody()
+        .jsonPath("$.errors.length()")
+        .isEqualTo(2);
   }
 }

@@ -2,8 +2,6 @@ package dev.gsm.serving.prediction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,12 +26,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The SageMaker backend: the serving API signs real InvokeEndpoint requests with the AWS SDK to
@@ -47,7 +45,7 @@ import org.springframework.test.web.servlet.MockMvc;
       "gsm.prediction.sagemaker.endpoint-name=gsm-match-quality",
       "gsm.prediction.sagemaker.region=eu-west-1"
     })
-@AutoConfigureMockMvc
+@AutoConfigureWebTestClient
 class SageMakerBackendIT {
 
   static RedisEndpoint redis;
@@ -81,19 +79,22 @@ class SageMakerBackendIT {
         "gsm.prediction.sagemaker.endpoint-override", () -> "http://127.0.0.1:" + container.port());
   }
 
-  @Autowired MockMvc mvc;
+  @Autowired WebTestClient client;
 
   @Test
   void theEndpointEvaluatesTheModelsTheServerWouldHaveEvaluated() throws Exception {
     String body =
-        mvc.perform(
-                post("/api/v1/predictions/match-quality")
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .content("{\"season\":\"2026-S4\",\"sides\":[[\"a\",\"b\"],[\"c\",\"d\"]]}"))
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
+        client
+            .post()
+            .uri("/api/v1/predictions/match-quality")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{\"season\":\"2026-S4\",\"sides\":[[\"a\",\"b\"],[\"c\",\"d\"]]}")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
     JsonNode a = new ObjectMapper().readTree(body);
     assertThat(a.at("/model/version").asText()).isEqualTo("sagemaker:gsm-match-quality");
     assertThat(a.at("/model/win").asText()).isEqualTo("calibrated-logistic");
