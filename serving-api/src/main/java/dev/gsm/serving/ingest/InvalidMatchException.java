@@ -1,19 +1,29 @@
 package dev.gsm.serving.ingest;
 
 import dev.gsm.schema.Violation;
+import dev.gsm.serving.system.InvalidRequestException;
 import java.util.List;
 
 /** The submitted match(es) break the schema; every problem is named. */
-public final class InvalidMatchException extends RuntimeException {
+public final class InvalidMatchException extends InvalidRequestException {
   private static final long serialVersionUID = 1L;
-  private final transient List<Violation> violations;
 
   InvalidMatchException(List<Violation> violations) {
-    super(violations.size() + " problem(s): " + violations);
-    this.violations = List.copyOf(violations);
+    super(violations);
   }
 
-  public List<Violation> violations() {
-    return violations;
+  @Override
+  public String problemType() {
+    return "invalid-match";
+  }
+
+  @Override
+  public String title() {
+    return "Invalid match";
+  }
+
+  @Override
+  public String detail() {
+    return violations().size() + " problem(s) with the submitted match(es); nothing was accepted";
   }
 }

@@ -1,19 +1,29 @@
 package dev.gsm.serving.prediction;
 
 import dev.gsm.schema.Violation;
+import dev.gsm.serving.system.InvalidRequestException;
 import java.util.List;
 
 /** A prediction request that cannot be answered; every problem is named. */
-public final class InvalidPredictionRequestException extends RuntimeException {
+public final class InvalidPredictionRequestException extends InvalidRequestException {
   private static final long serialVersionUID = 1L;
-  private final transient List<Violation> violations;
 
   InvalidPredictionRequestException(List<Violation> violations) {
-    super(violations.size() + " problem(s): " + violations);
-    this.violations = List.copyOf(violations);
+    super(violations);
   }
 
-  public List<Violation> violations() {
-    return violations;
+  @Override
+  public String problemType() {
+    return "invalid-prediction-request";
+  }
+
+  @Override
+  public String title() {
+    return "Invalid prediction request";
+  }
+
+  @Override
+  public String detail() {
+    return violations().size() + " problem(s) with the prediction request";
   }
 }

@@ -1,8 +1,6 @@
 package dev.gsm.serving.system;
 
-import dev.gsm.serving.ingest.InvalidMatchException;
 import dev.gsm.serving.ingest.PayloadTooLargeException;
-import dev.gsm.serving.prediction.InvalidPredictionRequestException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -20,36 +18,16 @@ import org.springframework.web.reactive.result.method.annotation.ResponseEntityE
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
-  @ExceptionHandler(InvalidMatchException.class)
-  ProblemDetail invalidMatch(InvalidMatchException e) {
-    ProblemDetail pd =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.BAD_REQUEST,
-            e.violations().size()
-                + " problem(s) with the submitted match(es); nothing was accepted");
-    pd.setType(URI.create("https://gsm.dev/problems/invalid-match"));
-    pd.setTitle("Invalid match");
+  @ExceptionHandler(InvalidRequestException.class)
+  ProblemDetail invalidRequest(InvalidRequestException e) {
+    ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.detail());
+    pd.setType(URI.create("https://gsm.dev/problems/" + e.problemType()));
+    pd.setTitle(e.title());
     List<Map<String, String>> errors =
         e.violations().stream()
             .map(v -> Map.of("field", v.field(), "message", v.message()))
             .toList();
     pd.setProperty("errors", errors);
-    return pd;
-  }
-
-  @ExceptionHandler(InvalidPredictionRequestException.class)
-  ProblemDetail invalidPrediction(InvalidPredictionRequestException e) {
-    ProblemDetail pd =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.BAD_REQUEST,
-            e.violations().size() + " problem(s) with the prediction request");
-    pd.setType(URI.create("https://gsm.dev/problems/invalid-prediction-request"));
-    pd.setTitle("Invalid prediction request");
-    pd.setProperty(
-        "errors",
-        e.violations().stream()
-            .map(v -> Map.of("field", v.field(), "message", v.message()))
-            .toList());
     return pd;
   }
 
