@@ -1,12 +1,16 @@
 -- wrk script of bin/bench-predict: random match-quality requests over the published players.
 -- PLAYERS_FILE one player id per line; SIDE players per side (1: two players, 5: 5v5).
+-- The requests are drawn once per wrk thread (BODIES of them, distinct players within each) and
+-- then sent in turn, so that building them costs wrk no CPU while it measures: wrk shares the
+-- machine's cores with the API.
 local ids = {}
 for line in io.lines(os.getenv("PLAYERS_FILE")) do ids[#ids + 1] = line end
 local side = tonumber(os.getenv("SIDE") or "1")
 local season = os.getenv("SEASON")
-math.randomseed(os.time())
+local count = tonumber(os.getenv("BODIES") or "20000")
+local requests, next = {}, 1
 
-request = function()
+local function body()
   local taken, sides = {}, {}
   for s = 1, 2 do
     local t = {}
@@ -19,6 +23,18 @@ request = function()
     end
     sides[s] = "[" .. table.concat(t, ",") .. "]"
   end
-  local body = '{"season":"' .. season .. '","sides":[' .. sides[1] .. ',' .. sides[2] .. ']}'
-  return wrk.format("POST", nil, {["Content-Type"] = "application/json"}, body)
+  return '{"season":"' .. season .. '","sides":[' .. sides[1] .. ',' .. sides[2] .. ']}'
+end
+
+init = function(args)
+  math.randomseed(os.time() + math.floor(os.clock() * 1e6))
+  for k = 1, count do
+    requests[k] = wrk.format("POST", nil, {["Content-Type"] = "application/json"}, body())
+  end
+end
+
+request = function()
+  local r = requests[next]
+  next = next % count + 1
+  return r
 end
