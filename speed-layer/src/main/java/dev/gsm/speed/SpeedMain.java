@@ -8,7 +8,15 @@ import dev.gsm.realtime.RealtimeView;
 import dev.gsm.realtime.RedisLayout;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.core.instrument.logging.LoggingMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.hadoop.conf.Configuration;
@@ -30,7 +38,9 @@ public final class SpeedMain {
       The speed layer's process: the consumer group that applies every match after the current
       batch view's watermark to the real-time view in Redis (and takes each new view over), and
       the archiver that appends every accepted match to the master dataset. Runs until stopped
-      (Ctrl-C); metrics are logged every minute.
+      (Ctrl-C); metrics are logged every minute and served to Prometheus at
+      http://<host>:$GSM_METRICS_PORT/metrics (dashboards/ has the scrape configuration, the
+      alert rules and the Grafana dashboard).
       Configuration (environment):
         REDIS_URL              Redis of the match log and the real-time view
                                (gsm speed starts a redis-server of its own when unset)
@@ -39,10 +49,11 @@ public final class SpeedMain {
         GSM_SEASONS_PER_YEAR   the season calendar (default 4)
         GSM_BATCH              log entries per apply step (default 1000)
         GSM_STATE_CACHE        player states the applier keeps between batches (default %d)
+        GSM_METRICS_PORT       port of the /metrics endpoint (default 9464; off: none)
       """
           .formatted(MatchApplier.DEFAULT_CACHE);
 
-  public static void main(String[] args) throws InterruptedException {
+  public static void main(String[] args) throws InterruptedException, IOException {
     for (String a : args) {
       if (a.equals("-h") || a.equals("--help")) {
         System.out.print(USAGE);
@@ -61,8 +72,29 @@ public final class SpeedMain {
         new SeasonCalendar(Integer.parseInt(env("GSM_SEASONS_PER_YEAR", "4")));
     RatingParameters params = RatingParameters.defaults();
 
-    LoggingMeterRegistry registry = new LoggingMeterRegistry();
+    PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    CompositeMeterRegistry registry = new CompositeMeterRegistry();
+    registry.add(new LoggingMeterRegistry());
+    registry.add(prometheus);
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmGcMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
     SpeedMetrics metrics = new SpeedMetrics(registry);
+    String metricsPort = env("GSM_METRICS_PORT", "9464");
+    MetricsEndpoint endpoint = null;
+    if (!metricsPort.equals("off")) {
+      try {
+        endpoint =
+            MetricsEndpoint.start(prometheus, new InetSocketAddress(Integer.parseInt(metricsPort)));
+      } catch (IOException | NumberFormatException e) {
+        System.err.printf(
+            "gsm speed: cannot serve /metrics on GSM_METRICS_PORT=%s (%s); set a free port or"
+                + " off%n",
+            metricsPort, e.getMessage());
+        System.exit(69);
+      }
+    }
+    MetricsEndpoint metricsEndpoint = endpoint;
     RedisClient client = RedisClient.create(url);
     StatefulRedisConnection<String, String> applyConn = client.connect();
     StatefulRedisConnection<String, String> readConn = client.connect();
@@ -105,9 +137,16 @@ public final class SpeedMain {
                   a.interrupt();
                   b.interrupt();
                   client.shutdown();
+                  if (metricsEndpoint != null) {
+                    metricsEndpoint.close();
+                  }
                 }));
     System.err.printf(
-        "gsm speed: %s prefix %s, master dataset %s%n", url, layout.prefix(), dataRoot);
+        "gsm speed: %s prefix %s, master dataset %s, metrics %s%n",
+        url,
+        layout.prefix(),
+        dataRoot,
+        metricsEndpoint == null ? "off" : ":" + metricsEndpoint.port() + "/metrics");
     a.start();
     b.start();
     a.join();

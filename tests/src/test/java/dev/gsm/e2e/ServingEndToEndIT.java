@@ -301,6 +301,13 @@ class ServingEndToEndIT extends SharedSparkSession {
             "http_server_requests_seconds\\{[^}]*uri=\"/api/v1/rankings/global\",quantile=\"0.99\"")
         .containsPattern(
             "http_server_requests_seconds\\{[^}]*uri=\"/api/v1/rankings/player/\\{player_id\\}\",quantile=\"0.99\"");
+    // what dashboards/ (alert rules, Grafana) reads from the serving API ("up" is Prometheus' own)
+    assertThat(metrics).containsPattern("gsm_batch_view_age_seconds [0-9]");
+    for (String name : DashboardsTest.SERVING_API_METRICS) {
+      if (!name.equals("up")) {
+        assertThat(metrics).as(name).containsPattern("(?m)^" + name + "[{ ]");
+      }
+    }
   }
 
   // ---------------------------------------------------------------------------------- helpers

@@ -4,6 +4,8 @@ import dev.gsm.realtime.Generation;
 import dev.gsm.realtime.RealtimeView;
 import dev.gsm.store.PlayerProfilesTable;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,6 +80,32 @@ class StoreHealth {
           .withDetail("max_age", maxAge.toString())
           .build();
     };
+  }
+
+  /**
+   * {@code gsm_batch_view_age_seconds}: the age of the batch view the real-time view rests on (from
+   * its version's run start), read at each scrape; NaN while there is none or Redis does not
+   * answer. dashboards/ alerts on it with the readiness group's limit.
+   */
+  @Bean
+  MeterBinder batchViewAge(RealtimeView realtime, Clock clock) {
+    return registry ->
+        Gauge.builder("gsm.batch.view.age", () -> ageSeconds(realtime, clock))
+            .description("age of the batch view the real-time view rests on")
+            .baseUnit("seconds")
+            .register(registry);
+  }
+
+  private static double ageSeconds(RealtimeView realtime, Clock clock) {
+    try {
+      return realtime
+          .current()
+          .flatMap(g -> runStart(g.version()))
+          .map(start -> Duration.between(start, clock.instant()).toMillis() / 1000.0)
+          .orElse(Double.NaN);
+    } catch (RuntimeException e) {
+      return Double.NaN;
+    }
   }
 
   /** A view version's run start ({@code <yyyyMMddTHHmmssZ>-<hex>}, batch-jobs' VersionId). */
