@@ -167,7 +167,13 @@ final class ReplayCommand implements Callable<Integer> {
     }
   }
 
-  /** POSTs with three attempts on connection errors and 5xx (a retried batch is idempotent). */
+  /** How many 429 answers one batch waits out before the replay gives up. */
+  static final int MAX_RATE_LIMITED = 120;
+
+  /**
+   * POSTs with three attempts on connection errors and 5xx (a retried batch is idempotent); a 429
+   * (the API's rate limit) waits its Retry-After and is sent again without counting as an attempt.
+   */
   private static HttpResponse<String> send(HttpClient http, URI endpoint, String body)
       throws IOException, InterruptedException {
     HttpRequest request =
@@ -177,9 +183,15 @@ final class ReplayCommand implements Callable<Integer> {
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build();
     IOException last = null;
+    int limited = 0;
     for (int attempt = 0; attempt < 3; attempt++) {
       try {
         HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 429 && limited++ < MAX_RATE_LIMITED) {
+          Thread.sleep(1000 * r.headers().firstValueAsLong("Retry-After").orElse(1));
+          attempt--;
+          continue;
+        }
         if (r.statusCode() < 500) {
           return r;
         }

@@ -1,8 +1,12 @@
 package dev.gsm.serving.ingest;
 
 import dev.gsm.realtime.Accepted;
+import dev.gsm.serving.security.AuditLog;
+import dev.gsm.serving.security.Clients;
+import dev.gsm.serving.security.SecurityProperties;
 import dev.gsm.serving.system.GsmProperties;
 import dev.gsm.serving.system.StoreCalls;
+import io.lettuce.core.RedisException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -25,11 +29,20 @@ import reactor.core.publisher.Mono;
 class IngestController {
   private final IngestService service;
   private final StoreCalls calls;
+  private final AuditLog audit;
+  private final String clientHeader;
   private final long maxBodyBytes;
 
-  IngestController(IngestService service, StoreCalls calls, GsmProperties props) {
+  IngestController(
+      IngestService service,
+      StoreCalls calls,
+      AuditLog audit,
+      SecurityProperties security,
+      GsmProperties props) {
     this.service = service;
     this.calls = calls;
+    this.audit = audit;
+    this.clientHeader = security.clientHeader();
     this.maxBodyBytes = props.ingest().maxBodyBytes();
   }
 
@@ -45,11 +58,31 @@ class IngestController {
 
   @PostMapping(path = "/api/v1/matches", consumes = MediaType.APPLICATION_JSON_VALUE)
   Mono<ResponseEntity<Object>> post(ServerHttpRequest request) {
-    return readLimited(request).flatMap(body -> calls.call(() -> accept(body)));
+    String client = Clients.of(request, clientHeader);
+    String path = request.getPath().value();
+    return readLimited(request)
+        .flatMap(body -> calls.call(() -> accept(body, client, path)))
+        .doOnError(e -> audit.refused(client, "POST", path, statusOf(e), e.getMessage()));
   }
 
-  private ResponseEntity<Object> accept(String body) {
+  /** The status the problem details advice answers for an ingest failure. */
+  private static int statusOf(Throwable e) {
+    if (e instanceof InvalidMatchException) {
+      return 400;
+    }
+    if (e instanceof PayloadTooLargeException) {
+      return 413;
+    }
+    return e instanceof RedisException ? 503 : 500;
+  }
+
+  private ResponseEntity<Object> accept(String body, String client, String path) {
     List<Accepted> accepted = service.ingest(body);
+    audit.ingested(
+        client,
+        path,
+        accepted.stream().filter(a -> !a.duplicate()).map(Accepted::matchId).toList(),
+        accepted.stream().filter(Accepted::duplicate).map(Accepted::matchId).toList());
     Object answer =
         body.stripLeading().startsWith("[")
             ? new BatchAccepted(accepted.stream().map(MatchAccepted::of).toList())

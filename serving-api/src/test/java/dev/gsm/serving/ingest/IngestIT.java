@@ -2,6 +2,9 @@ package dev.gsm.serving.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.gsm.realtime.LogEntry;
 import dev.gsm.realtime.MatchLog;
 import dev.gsm.schema.MatchJson;
@@ -12,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -75,6 +79,43 @@ class IngestIT {
     assertThat(stored.ok()).isTrue();
     assertThat(stored.event().logOffset()).isEqualTo(head + 1);
     assertThat(stored.event().acceptedAt()).isNotNull();
+  }
+
+  @Test
+  void everyIngestIsAuditedWithWhatItAcceptedAndWhatWasADuplicate() {
+    ListAppender<ILoggingEvent> audit = new ListAppender<>();
+    audit.start();
+    Logger logger = (Logger) LoggerFactory.getLogger("gsm.audit");
+    logger.addAppender(audit);
+    try {
+      client
+          .post()
+          .uri("/api/v1/matches")
+          .contentType(MediaType.APPLICATION_JSON)
+          .header("X-Api-Key", "server-7")
+          .bodyValue("[" + match("audit-1") + "," + match("audit-2") + "]")
+          .exchange()
+          .expectStatus()
+          .isAccepted();
+      client
+          .post()
+          .uri("/api/v1/matches")
+          .contentType(MediaType.APPLICATION_JSON)
+          .header("X-Api-Key", "server-7")
+          .bodyValue("[" + match("audit-2") + "," + match("audit-3") + "]")
+          .exchange()
+          .expectStatus()
+          .isAccepted();
+    } finally {
+      logger.detachAppender(audit);
+    }
+    assertThat(audit.list).hasSize(2);
+    assertThat(audit.list.get(0).getFormattedMessage())
+        .contains("\"event\":\"ingest\"", "\"accepted\":[\"audit-1\",\"audit-2\"]")
+        .contains("\"duplicates\":[]")
+        .containsPattern("\"client\":\"key:[0-9a-f]{16}\"");
+    assertThat(audit.list.get(1).getFormattedMessage())
+        .contains("\"accepted\":[\"audit-3\"]", "\"duplicates\":[\"audit-2\"]");
   }
 
   @Test
