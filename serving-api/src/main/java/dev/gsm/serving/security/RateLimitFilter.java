@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -98,7 +99,7 @@ class RateLimitFilter implements WebFilter, Ordered {
     long retryAfter = Math.max(1, (long) Math.ceil(take.waitNanos() / 1e9));
     String detail =
         "more than "
-            + limit.perSecond()
+            + BigDecimal.valueOf(limit.perSecond()).stripTrailingZeros().toPlainString()
             + " "
             + (read ? "reads" : "writes")
             + " a second (bursts of "

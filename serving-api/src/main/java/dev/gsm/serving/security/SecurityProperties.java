@@ -1,6 +1,7 @@
 package dev.gsm.serving.security;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -29,7 +30,7 @@ public record SecurityProperties(
    * A token bucket per client: {@code perSecond} sustained, bursts up to {@code burst}; 0 turns the
    * limit off.
    */
-  public record Limit(@Min(0) long perSecond, @Min(0) long burst) {
+  public record Limit(@DecimalMin("0") double perSecond, @Min(0) long burst) {
     boolean enabled() {
       return perSecond > 0;
     }

@@ -13,7 +13,7 @@ final class TokenBuckets {
   private final double burst;
   private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-  TokenBuckets(long perSecond, long burst) {
+  TokenBuckets(double perSecond, long burst) {
     this.perNano = perSecond / 1e9;
     this.burst = Math.max(1, burst);
   }

@@ -8,40 +8,22 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.gsm.realtime.LogEntry;
 import dev.gsm.realtime.MatchLog;
 import dev.gsm.schema.MatchJson;
+import dev.gsm.serving.RedisBackedIT;
 import dev.gsm.testing.RedisEndpoint;
-import dev.gsm.testing.RedisExtension;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** POST /api/v1/matches through the whole Spring WebFlux stack against a real Redis. */
-@ExtendWith(RedisExtension.class)
 @SpringBootTest(properties = "gsm.ingest.max-body-bytes=65536")
-@AutoConfigureWebTestClient
-class IngestIT {
-  static RedisEndpoint redis;
-
-  @BeforeAll
-  static void redis(RedisEndpoint endpoint) {
-    redis = endpoint;
-  }
-
-  @DynamicPropertySource
-  static void props(DynamicPropertyRegistry registry) {
-    registry.add("gsm.redis.url", () -> redis.url());
-    registry.add("gsm.redis.key-prefix", () -> redis.keyPrefix());
-  }
-
+@AutoConfigureWebTestClient(timeout = "60s") // a loaded CI machine is slow, not wrong
+class IngestIT extends RedisBackedIT {
   @Autowired WebTestClient client;
   @Autowired MatchLog log;
 

@@ -41,7 +41,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 @ExtendWith(DynamoDbLocalExtension.class)
 @SpringBootTest
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "60s") // a loaded CI machine is slow, not wrong
 class RealtimeViewDownIT {
   static final String SEASON = "2026-S4";
   static final String VERSION = "20261120T020000Z-0badcafe";

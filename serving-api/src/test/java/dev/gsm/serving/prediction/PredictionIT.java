@@ -16,8 +16,7 @@ import dev.gsm.core.rating.RatingPredictor;
 import dev.gsm.realtime.Generation;
 import dev.gsm.realtime.PlayerState;
 import dev.gsm.realtime.RealtimeView;
-import dev.gsm.testing.RedisEndpoint;
-import dev.gsm.testing.RedisExtension;
+import dev.gsm.serving.RedisBackedIT;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -26,9 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
@@ -43,27 +40,18 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * in a model registry on disk: the answer equals domain-core's predictor on the same players,
  * ratings and histories.
  */
-@ExtendWith(RedisExtension.class)
 @SpringBootTest(properties = "gsm.prediction.reload-interval=0s")
-@AutoConfigureWebTestClient
-class PredictionIT {
+@AutoConfigureWebTestClient(timeout = "60s") // a loaded CI machine is slow, not wrong
+class PredictionIT extends RedisBackedIT {
 
-  static RedisEndpoint redis;
   @TempDir static Path registry;
 
   static final RatingParameters PARAMS = RatingParameters.defaults();
   static final String SEASON = "2026-S4";
   static final long LAST = Instant.parse("2026-11-20T12:00:00Z").getEpochSecond();
 
-  @BeforeAll
-  static void redis(RedisEndpoint endpoint) {
-    redis = endpoint;
-  }
-
   @DynamicPropertySource
   static void props(DynamicPropertyRegistry registry) {
-    registry.add("gsm.redis.url", () -> redis.url());
-    registry.add("gsm.redis.key-prefix", () -> redis.keyPrefix());
     registry.add("gsm.prediction.registry", () -> PredictionIT.registry.toString());
   }
 

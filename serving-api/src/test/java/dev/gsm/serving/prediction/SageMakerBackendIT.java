@@ -45,7 +45,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
       "gsm.prediction.sagemaker.endpoint-name=gsm-match-quality",
       "gsm.prediction.sagemaker.region=eu-west-1"
     })
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "60s") // a loaded CI machine is slow, not wrong
 class SageMakerBackendIT {
 
   static RedisEndpoint redis;
