@@ -186,7 +186,9 @@ public final class RealtimeView {
     redis.hset(layout.meta(id), meta);
     List<RedisFuture<?>> pending = new ArrayList<>();
     java.util.Set<String> withHistory = new java.util.HashSet<>();
+    java.util.Set<String> seasons = new java.util.TreeSet<>();
     for (PlayerState p : players) {
+      seasons.add(p.season());
       pending.add(async.hset(layout.player(id, p.season(), p.playerId()), p.toHash()));
       byte[] history = histories.get(p.playerId());
       if (history != null && withHistory.add(p.playerId())) {
@@ -202,6 +204,9 @@ public final class RealtimeView {
         await(pending);
         pending.clear();
       }
+    }
+    if (!seasons.isEmpty()) {
+      pending.add(async.sadd(layout.seasons(id), seasons.toArray(String[]::new)));
     }
     await(pending);
     READY.run(
@@ -342,11 +347,18 @@ public final class RealtimeView {
     // grouped by board: one ZADD / ZREM per board and batch instead of one per member
     Map<String, List<String>> zadd = new LinkedHashMap<>();
     Map<String, List<String>> zrem = new LinkedHashMap<>();
+    java.util.Set<String> newSeasons = new java.util.TreeSet<>();
     for (PlayerUpdate u : updates) {
       addOps(generation, u, args, zadd, zrem);
+      if (u.before() == null) {
+        newSeasons.add(u.after().season());
+      }
     }
     zadd.forEach((key, pairs) -> addGroup("Z", key, pairs.size() / 2, pairs, args));
     zrem.forEach((key, members) -> addGroup("R", key, members.size(), members, args));
+    if (!newSeasons.isEmpty()) {
+      addGroup("S", layout.seasons(generation), newSeasons.size(), List.copyOf(newSeasons), args);
+    }
     for (DeadLetter d : deadLetters) {
       args.add("D");
       args.add(Long.toString(d.offset()));
@@ -614,11 +626,15 @@ public final class RealtimeView {
     return out;
   }
 
-  /** Players of a generation: members of the global boards of all its seasons (SCAN + ZCARD). */
+  /**
+   * Players of a generation: members of the global boards of all its seasons (the generation's
+   * season set, then one ZCARD per season: a few commands, where a SCAN of the keyspace took
+   * seconds of Redis time at 1M players).
+   */
   public long playerCount(long generation) {
     long n = 0;
-    for (String key : scan(glob(layout.generationPrefix(generation)) + "*:lb:global")) {
-      n += redis.zcard(key);
+    for (String season : redis.smembers(layout.seasons(generation))) {
+      n += redis.zcard(layout.board(generation, season, Board.global()));
     }
     return n;
   }

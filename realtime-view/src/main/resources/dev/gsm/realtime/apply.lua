@@ -7,6 +7,7 @@
 --   'H' key n f1 v1 .. fn vn          HSET of a player hash (the fields that changed)
 --   'Z' key n s1 m1 .. sn mn          ZADD of n members into one board
 --   'R' key n m1 .. mn                ZREM of n members from one board
+--   'S' key n m1 .. mn                SADD of n members (the generation's seasons)
 --   'D' offset reason json            a dead letter (once per offset)
 -- Returns 1 applied, 0 already applied, -1 generation not writable, -2 marker moved.
 local state = redis.call('HGET', KEYS[1], 'state')
@@ -19,7 +20,7 @@ local i = 5
 while i <= #ARGV do
   local op = ARGV[i]
   if op == 'H' or op == 'Z' then i = i + 3 + 2 * tonumber(ARGV[i + 2])
-  elseif op == 'R' then i = i + 3 + tonumber(ARGV[i + 2])
+  elseif op == 'R' or op == 'S' then i = i + 3 + tonumber(ARGV[i + 2])
   elseif op == 'D' then i = i + 4
   else return redis.error_reply('apply.lua: unknown op ' .. tostring(op)) end
 end
@@ -45,6 +46,9 @@ while i <= #ARGV do
     i = i + 3 + 2 * n
   elseif op == 'R' then
     many('ZREM', ARGV[i + 1], i + 3, i + 2 + n, 1)
+    i = i + 3 + n
+  elseif op == 'S' then
+    many('SADD', ARGV[i + 1], i + 3, i + 2 + n, 1)
     i = i + 3 + n
   else
     if redis.call('SADD', ARGV[4], ARGV[i + 1]) == 1 then

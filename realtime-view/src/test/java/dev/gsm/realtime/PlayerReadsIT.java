@@ -99,4 +99,23 @@ class PlayerReadsIT {
     BoardPage missing = view.around(SEASON, Board.region("eu"), "p119", 3, 2).orElseThrow();
     assertThat(missing.rows()).isEmpty();
   }
+
+  @Test
+  void playerCountCountsLoadedPlayersAndPlayersAppliedIntoANewSeason() {
+    long id = view.stamp().orElseThrow().generation();
+    assertThat(view.playerCount(id)).isEqualTo(20);
+    PlayerState newcomer =
+        new PlayerState("2027-S1", "p500", rating(3), new TreeMap<>(), "eu", "pc");
+    PlayerState known = view.standing(SEASON, "p100").orElseThrow().state();
+    PlayerState moved = known.withGlobal(rating(30));
+    assertThat(
+            view.apply(
+                id,
+                0,
+                1,
+                List.of(new PlayerUpdate(null, newcomer), new PlayerUpdate(known, moved)),
+                List.of()))
+        .isEqualTo(RealtimeView.ApplyOutcome.APPLIED);
+    assertThat(view.playerCount(id)).isEqualTo(21);
+  }
 }
