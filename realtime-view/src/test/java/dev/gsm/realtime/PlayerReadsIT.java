@@ -1,6 +1,7 @@
 package dev.gsm.realtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gsm.core.rating.PlayerRating;
 import dev.gsm.core.rating.RatingParameters;
@@ -117,5 +118,17 @@ class PlayerReadsIT {
                 List.of()))
         .isEqualTo(RealtimeView.ApplyOutcome.APPLIED);
     assertThat(view.playerCount(id)).isEqualTo(21);
+  }
+
+  @Test
+  void aGenerationWrittenAsPlayerHashesByOlderCodeIsRefusedNotOverwritten() {
+    long id = view.stamp().orElseThrow().generation();
+    // what a generation loaded before the packed layout looks like: no layout field
+    assertThat(connection.sync().hdel(view.layout().meta(id), "layout")).isOne();
+    PlayerState newcomer = new PlayerState(SEASON, "p500", rating(3), new TreeMap<>(), "eu", "pc");
+    assertThatThrownBy(
+            () -> view.apply(id, 0, 1, List.of(new PlayerUpdate(null, newcomer)), List.of()))
+        .hasMessageContaining("older layout");
+    assertThat(view.standing(SEASON, "p500")).isEmpty();
   }
 }
