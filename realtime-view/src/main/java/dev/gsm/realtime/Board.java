@@ -73,12 +73,4 @@ public record Board(Kind kind, String value) {
       case PLATFORM -> "platform:" + value;
     };
   }
-
-  /** The player-hash field whose rating this board ranks. */
-  String ratingField() {
-    return switch (kind) {
-      case GLOBAL, REGION, PLATFORM -> PlayerState.GLOBAL_FIELD;
-      case MODE -> PlayerState.MODE_FIELD_PREFIX + value;
-    };
-  }
 }

@@ -2,7 +2,6 @@ package dev.gsm.realtime;
 
 import dev.gsm.core.rating.PlayerRating;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -21,11 +20,6 @@ public record PlayerState(
     SortedMap<String, PlayerRating> modes,
     String region,
     String platform) {
-
-  static final String GLOBAL_FIELD = "g";
-  static final String MODE_FIELD_PREFIX = "m:";
-  static final String REGION_FIELD = "rg";
-  static final String PLATFORM_FIELD = "pf";
 
   public PlayerState {
     Objects.requireNonNull(season, "season");
@@ -50,99 +44,77 @@ public record PlayerState(
     return new PlayerState(season, playerId, global, modes, newRegion, newPlatform);
   }
 
-  /** The hash fields, in a stable order. */
-  Map<String, String> toHash() {
-    Map<String, String> h = new LinkedHashMap<>();
-    h.put(GLOBAL_FIELD, encode(global));
-    for (Map.Entry<String, PlayerRating> e : modes.entrySet()) {
-      h.put(MODE_FIELD_PREFIX + e.getKey(), encode(e.getValue()));
-    }
-    h.put(REGION_FIELD, region);
-    h.put(PLATFORM_FIELD, platform);
-    return h;
-  }
-
-  /** Appends every hash field and value to {@code args}; returns the number of fields. */
-  int addHash(java.util.List<String> args) {
-    Map<String, String> h = toHash();
-    h.forEach(
-        (f, v) -> {
-          args.add(f);
-          args.add(v);
-        });
-    return h.size();
-  }
-
   /**
-   * Appends the hash fields (and values) in which this state differs from {@code before}, the same
-   * player's stored state; returns their number. A mode never leaves a state, so no field is ever
-   * removed.
+   * The state as one string (the value of the player's key): {@code <region> <platform> <global>}
+   * then {@code <mode>=<rating>} per mode played, in mode order, separated by single spaces (codes
+   * are {@code [a-z0-9_-]}: no space, no {@code =}). One string per player makes a batch's writes
+   * one {@code MSET} and its reads one {@code MGET}, where a hash per player took one {@code HSET}
+   * per player and a script to read them.
    */
-  int addChangedFields(PlayerState before, java.util.List<String> args) {
-    int n = 0;
-    if (!global.equals(before.global)) {
-      args.add(GLOBAL_FIELD);
-      args.add(encode(global));
-      n++;
-    }
+  public String pack() {
+    StringBuilder b = new StringBuilder(64 + 72 * modes.size());
+    b.append(region).append(' ').append(platform).append(' ');
+    encode(global, b);
     for (Map.Entry<String, PlayerRating> e : modes.entrySet()) {
-      if (!e.getValue().equals(before.modes.get(e.getKey()))) {
-        args.add(MODE_FIELD_PREFIX + e.getKey());
-        args.add(encode(e.getValue()));
-        n++;
-      }
+      b.append(' ').append(e.getKey()).append('=');
+      encode(e.getValue(), b);
     }
-    if (!region.equals(before.region)) {
-      args.add(REGION_FIELD);
-      args.add(region);
-      n++;
-    }
-    if (!platform.equals(before.platform)) {
-      args.add(PLATFORM_FIELD);
-      args.add(platform);
-      n++;
-    }
-    return n;
+    return b.toString();
   }
 
-  /** Reads a player hash; {@code null} when the hash is empty (no state in that season). */
-  static PlayerState fromHash(String season, String playerId, Map<String, String> h) {
-    if (h == null || h.isEmpty()) {
+  /** {@link #pack}'s inverse; {@code null} for a missing value (no state in that season). */
+  public static PlayerState unpack(String season, String playerId, String packed) {
+    if (packed == null || packed.isEmpty()) {
       return null;
     }
+    String[] t = packed.split(" ", -1);
+    if (t.length < 3) {
+      throw new IllegalArgumentException("not a player state: " + packed);
+    }
     TreeMap<String, PlayerRating> modes = new TreeMap<>();
-    for (Map.Entry<String, String> e : h.entrySet()) {
-      if (e.getKey().startsWith(MODE_FIELD_PREFIX)) {
-        modes.put(e.getKey().substring(MODE_FIELD_PREFIX.length()), decode(e.getValue()));
+    for (int i = 3; i < t.length; i++) {
+      int eq = t[i].indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException("not a player state: " + packed);
+      }
+      modes.put(t[i].substring(0, eq), decode(t[i].substring(eq + 1)));
+    }
+    return new PlayerState(season, playerId, decode(t[2]), modes, t[0], t[1]);
+  }
+
+  /** The rating a board ranks, from a packed state: the global one, or the board's mode's. */
+  static PlayerRating boardRating(String packed, Board board) {
+    String[] t = packed.split(" ", -1);
+    if (board.kind() != Board.Kind.MODE) {
+      return decode(t[2]);
+    }
+    String prefix = board.value() + "=";
+    for (int i = 3; i < t.length; i++) {
+      if (t[i].startsWith(prefix)) {
+        return decode(t[i].substring(prefix.length()));
       }
     }
-    return new PlayerState(
-        season,
-        playerId,
-        decode(h.get(GLOBAL_FIELD)),
-        modes,
-        h.get(REGION_FIELD),
-        h.get(PLATFORM_FIELD));
+    throw new IllegalStateException("no " + board.value() + " rating in " + packed);
   }
 
   /**
    * {@code mu,sigma,lastActive,games,wins,losses,draws}. {@link Double#toString} is the shortest
    * decimal that parses back to the same double, so a state survives Redis bit for bit.
    */
-  static String encode(PlayerRating r) {
-    return r.mu()
-        + ","
-        + r.sigma()
-        + ","
-        + r.lastActiveEpochSecond()
-        + ","
-        + r.games()
-        + ","
-        + r.wins()
-        + ","
-        + r.losses()
-        + ","
-        + r.draws();
+  static void encode(PlayerRating r, StringBuilder b) {
+    b.append(r.mu())
+        .append(',')
+        .append(r.sigma())
+        .append(',')
+        .append(r.lastActiveEpochSecond())
+        .append(',')
+        .append(r.games())
+        .append(',')
+        .append(r.wins())
+        .append(',')
+        .append(r.losses())
+        .append(',')
+        .append(r.draws());
   }
 
   static PlayerRating decode(String s) {

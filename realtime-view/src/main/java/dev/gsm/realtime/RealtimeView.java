@@ -49,7 +49,6 @@ public final class RealtimeView {
   private static final LuaScript READY = LuaScript.load("ready.lua");
   private static final LuaScript SWITCH = LuaScript.load("switch.lua");
   private static final LuaScript PAGE = LuaScript.load("page.lua");
-  private static final LuaScript PLAYERS = LuaScript.load("players.lua");
   private static final LuaScript SNAPSHOTS = LuaScript.load("snapshots.lua");
   private static final LuaScript STANDING = LuaScript.load("standing.lua");
   private static final LuaScript AROUND = LuaScript.load("around.lua");
@@ -183,11 +182,15 @@ public final class RealtimeView {
     meta.put("watermark", Long.toString(watermark));
     meta.put("applied", Long.toString(watermark));
     meta.put("created_at", Long.toString(System.currentTimeMillis()));
+    // packed player strings (apply.lua refuses generations without it: see REDIS.md)
+    meta.put("layout", "packed");
     redis.hset(layout.meta(id), meta);
     List<RedisFuture<?>> pending = new ArrayList<>();
     java.util.Set<String> withHistory = new java.util.HashSet<>();
+    java.util.Set<String> seasons = new java.util.TreeSet<>();
     for (PlayerState p : players) {
-      pending.add(async.hset(layout.player(id, p.season(), p.playerId()), p.toHash()));
+      seasons.add(p.season());
+      pending.add(async.set(layout.player(id, p.season(), p.playerId()), p.pack()));
       byte[] history = histories.get(p.playerId());
       if (history != null && withHistory.add(p.playerId())) {
         pending.add(
@@ -202,6 +205,9 @@ public final class RealtimeView {
         await(pending);
         pending.clear();
       }
+    }
+    if (!seasons.isEmpty()) {
+      pending.add(async.sadd(layout.seasons(id), seasons.toArray(String[]::new)));
     }
     await(pending);
     READY.run(
@@ -277,8 +283,8 @@ public final class RealtimeView {
   }
 
   /**
-   * Player states of several seasons in one round trip per {@value #PIPELINE} players (the speed
-   * layer reads a batch's seasons and their previous seasons at once).
+   * Player states of several seasons in one {@code MGET} per {@value #PIPELINE} players (the speed
+   * layer reads a batch's players at once).
    */
   public Map<String, Map<String, PlayerState>> readPlayers(
       long generation, Map<String, ? extends Collection<String>> idsBySeason) {
@@ -298,19 +304,13 @@ public final class RealtimeView {
       for (int i = from; i < to; i++) {
         keys[i - from] = layout.player(generation, seasons.get(i), ids.get(i));
       }
-      List<Object> replies = PLAYERS.run(redis, ScriptOutputType.MULTI, keys);
+      List<io.lettuce.core.KeyValue<String, String>> values = redis.mget(keys);
       for (int i = from; i < to; i++) {
-        @SuppressWarnings("unchecked")
-        List<Object> kv = (List<Object>) replies.get(i - from);
-        if (kv.isEmpty()) {
-          continue;
+        io.lettuce.core.KeyValue<String, String> kv = values.get(i - from);
+        if (kv.hasValue()) {
+          out.computeIfAbsent(seasons.get(i), k -> new LinkedHashMap<>())
+              .put(ids.get(i), PlayerState.unpack(seasons.get(i), ids.get(i), kv.getValue()));
         }
-        Map<String, String> h = new LinkedHashMap<>();
-        for (int j = 0; j + 1 < kv.size(); j += 2) {
-          h.put((String) kv.get(j), (String) kv.get(j + 1));
-        }
-        out.computeIfAbsent(seasons.get(i), k -> new LinkedHashMap<>())
-            .put(ids.get(i), PlayerState.fromHash(seasons.get(i), ids.get(i), h));
       }
     }
     return out;
@@ -340,13 +340,27 @@ public final class RealtimeView {
     args.add(layout.deadLetters());
     args.add(layout.deadLetterOffsets());
     // grouped by board: one ZADD / ZREM per board and batch instead of one per member
+    List<String> states = new ArrayList<>(2 * updates.size());
     Map<String, List<String>> zadd = new LinkedHashMap<>();
     Map<String, List<String>> zrem = new LinkedHashMap<>();
+    java.util.Set<String> newSeasons = new java.util.TreeSet<>();
     for (PlayerUpdate u : updates) {
-      addOps(generation, u, args, zadd, zrem);
+      addOps(generation, u, states, zadd, zrem);
+      if (u.before() == null) {
+        newSeasons.add(u.after().season());
+      }
+    }
+    if (!states.isEmpty()) {
+      args.add("M");
+      args.add("");
+      args.add(Integer.toString(states.size() / 2));
+      args.addAll(states);
     }
     zadd.forEach((key, pairs) -> addGroup("Z", key, pairs.size() / 2, pairs, args));
     zrem.forEach((key, members) -> addGroup("R", key, members.size(), members, args));
+    if (!newSeasons.isEmpty()) {
+      addGroup("S", layout.seasons(generation), newSeasons.size(), List.copyOf(newSeasons), args);
+    }
     for (DeadLetter d : deadLetters) {
       args.add("D");
       args.add(Long.toString(d.offset()));
@@ -377,27 +391,21 @@ public final class RealtimeView {
   }
 
   /**
-   * One player's share of a batch: the hash fields that changed, the board entries whose score
-   * changed (the boards of a mode not played keep theirs), and the removals from the region or
-   * platform board the player left.
+   * One player's share of a batch: the packed state (key, value) when it changed, the board entries
+   * whose score changed (the boards of a mode not played keep theirs), and the removals from the
+   * region or platform board the player left.
    */
   private void addOps(
       long generation,
       PlayerUpdate u,
-      List<String> args,
+      List<String> states,
       Map<String, List<String>> zadd,
       Map<String, List<String>> zrem) {
     PlayerState a = u.after();
     PlayerState b = u.before();
-    int at = args.size();
-    args.add("H");
-    args.add(layout.player(generation, a.season(), a.playerId()));
-    args.add(null);
-    int n = b == null ? a.addHash(args) : a.addChangedFields(b, args);
-    if (n == 0) {
-      args.subList(at, args.size()).clear();
-    } else {
-      args.set(at + 2, Integer.toString(n));
+    if (!a.equals(b)) {
+      states.add(layout.player(generation, a.season(), a.playerId()));
+      states.add(a.pack());
     }
     for (String[] z : boardEntries(generation, a)) {
       boolean modeUnchanged =
@@ -474,7 +482,6 @@ public final class RealtimeView {
             layout.prefix(),
             season,
             board.suffix(),
-            board.ratingField(),
             Long.toString(start),
             Long.toString(start + count - 1));
     if (noGeneration(r)) {
@@ -483,7 +490,7 @@ public final class RealtimeView {
     Stamp stamp = stamp(r);
     @SuppressWarnings("unchecked")
     List<Object> rows = (List<Object>) r.get(5);
-    return Optional.of(new BoardPage(stamp, (Long) r.get(4), rows(start, rows)));
+    return Optional.of(new BoardPage(stamp, (Long) r.get(4), rows(board, start, rows)));
   }
 
   /**
@@ -580,7 +587,6 @@ public final class RealtimeView {
             layout.prefix(),
             season,
             board.suffix(),
-            board.ratingField(),
             playerId,
             Integer.toString(before),
             Integer.toString(after));
@@ -590,35 +596,34 @@ public final class RealtimeView {
     long start = (Long) r.get(5);
     @SuppressWarnings("unchecked")
     List<Object> rows = (List<Object>) r.get(6);
-    return Optional.of(new BoardPage(stamp(r), (Long) r.get(4), rows(Math.max(0, start), rows)));
+    return Optional.of(
+        new BoardPage(stamp(r), (Long) r.get(4), rows(board, Math.max(0, start), rows)));
   }
 
-  /** A player's state from a script's HGETALL reply; null when the hash is empty. */
+  /** A player's state from a script's GET reply; null when the player has none. */
   private static PlayerState state(String season, String playerId, Object reply) {
-    @SuppressWarnings("unchecked")
-    List<Object> kv = (List<Object>) reply;
-    Map<String, String> h = new LinkedHashMap<>();
-    for (int i = 0; i + 1 < kv.size(); i += 2) {
-      h.put((String) kv.get(i), (String) kv.get(i + 1));
-    }
-    return PlayerState.fromHash(season, playerId, h);
+    return reply instanceof String packed ? PlayerState.unpack(season, playerId, packed) : null;
   }
 
-  private List<BoardRow> rows(long start, List<Object> rows) {
+  private List<BoardRow> rows(Board board, long start, List<Object> rows) {
     List<BoardRow> out = new ArrayList<>(rows.size() / 2);
     for (int i = 0; i + 1 < rows.size(); i += 2) {
-      PlayerRating rating = PlayerState.decode((String) rows.get(i + 1));
+      PlayerRating rating = PlayerState.boardRating((String) rows.get(i + 1), board);
       out.add(
           new BoardRow(start + i / 2, (String) rows.get(i), rating, engine.displayScore(rating)));
     }
     return out;
   }
 
-  /** Players of a generation: members of the global boards of all its seasons (SCAN + ZCARD). */
+  /**
+   * Players of a generation: members of the global boards of all its seasons (the generation's
+   * season set, then one ZCARD per season: a few commands, where a SCAN of the keyspace took
+   * seconds of Redis time at 1M players).
+   */
   public long playerCount(long generation) {
     long n = 0;
-    for (String key : scan(glob(layout.generationPrefix(generation)) + "*:lb:global")) {
-      n += redis.zcard(key);
+    for (String season : redis.smembers(layout.seasons(generation))) {
+      n += redis.zcard(layout.board(generation, season, Board.global()));
     }
     return n;
   }

@@ -85,6 +85,14 @@ public record RedisLayout(String prefix) {
     return generationPrefix(generation) + "meta";
   }
 
+  /**
+   * Set of the seasons a generation holds players of (written with the players): what the
+   * players-per-generation count reads instead of scanning the keyspace.
+   */
+  public String seasons(long generation) {
+    return generationPrefix(generation) + "seasons";
+  }
+
   /** Hash of one player in one season: g (global rating), m:&lt;mode&gt;, rg, pf. */
   public String player(long generation, String season, String playerId) {
     return generationPrefix(generation) + season + ":p:" + playerId;

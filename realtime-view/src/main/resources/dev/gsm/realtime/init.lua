@@ -4,6 +4,6 @@ local cur = redis.call('GET', KEYS[1])
 if cur then return tonumber(cur) end
 local gen = redis.call('INCR', KEYS[2])
 redis.call('HSET', ARGV[1] .. 'g' .. gen .. ':meta', 'state', 'live', 'version', '', 'watermark', '0',
-  'applied', '0', 'created_at', ARGV[2])
+  'applied', '0', 'created_at', ARGV[2], 'layout', 'packed')
 redis.call('SET', KEYS[1], gen)
 return gen

@@ -2,13 +2,14 @@
 -- player is on (global, each mode played, the current region and platform), read atomically with
 -- the generation's stamp. Key names follow RedisLayout.
 -- KEYS[1] current pointer; ARGV[1] key prefix, ARGV[2] season, ARGV[3] player id
--- Returns {generation, version, watermark, applied, {field, value, ...},
+-- Returns {generation, version, watermark, applied, packed state or false,
 --   {board suffix, rank (0-based), board size, ...}} or nil.
+-- A packed state is '<region> <platform> <global rating>[ <mode>=<rating>]...' (PlayerState.pack).
 local gen = redis.call('GET', KEYS[1])
 if not gen then return nil end
 local gp = ARGV[1] .. 'g' .. gen .. ':'
 local meta = redis.call('HMGET', gp .. 'meta', 'version', 'watermark', 'applied')
-local hash = redis.call('HGETALL', gp .. ARGV[2] .. ':p:' .. ARGV[3])
+local state = redis.call('GET', gp .. ARGV[2] .. ':p:' .. ARGV[3])
 local boards = {}
 local function add(suffix)
   local key = gp .. ARGV[2] .. ':lb:' .. suffix
@@ -19,13 +20,11 @@ local function add(suffix)
     boards[#boards + 1] = redis.call('ZCARD', key)
   end
 end
-if #hash > 0 then
+if state then
   add('global')
-  for i = 1, #hash, 2 do
-    local f = hash[i]
-    if f == 'rg' then add('region:' .. hash[i + 1])
-    elseif f == 'pf' then add('platform:' .. hash[i + 1])
-    elseif string.sub(f, 1, 2) == 'm:' then add('mode:' .. string.sub(f, 3)) end
-  end
+  local region, platform, rest = string.match(state, '^(%S+) (%S+) %S+(.*)$')
+  for mode in string.gmatch(rest, ' ([^ =]+)=') do add('mode:' .. mode) end
+  add('region:' .. region)
+  add('platform:' .. platform)
 end
-return {gen, meta[1], meta[2], meta[3], hash, boards}
+return {gen, meta[1], meta[2], meta[3], state, boards}

@@ -1,6 +1,7 @@
 package dev.gsm.realtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gsm.core.rating.PlayerRating;
 import dev.gsm.core.rating.RatingParameters;
@@ -98,5 +99,36 @@ class PlayerReadsIT {
     assertThat(view.page(SEASON, Board.global(), 0, 5).orElseThrow().rows()).isEqualTo(p.rows());
     BoardPage missing = view.around(SEASON, Board.region("eu"), "p119", 3, 2).orElseThrow();
     assertThat(missing.rows()).isEmpty();
+  }
+
+  @Test
+  void playerCountCountsLoadedPlayersAndPlayersAppliedIntoANewSeason() {
+    long id = view.stamp().orElseThrow().generation();
+    assertThat(view.playerCount(id)).isEqualTo(20);
+    PlayerState newcomer =
+        new PlayerState("2027-S1", "p500", rating(3), new TreeMap<>(), "eu", "pc");
+    PlayerState known = view.standing(SEASON, "p100").orElseThrow().state();
+    PlayerState moved = known.withGlobal(rating(30));
+    assertThat(
+            view.apply(
+                id,
+                0,
+                1,
+                List.of(new PlayerUpdate(null, newcomer), new PlayerUpdate(known, moved)),
+                List.of()))
+        .isEqualTo(RealtimeView.ApplyOutcome.APPLIED);
+    assertThat(view.playerCount(id)).isEqualTo(21);
+  }
+
+  @Test
+  void aGenerationWrittenAsPlayerHashesByOlderCodeIsRefusedNotOverwritten() {
+    long id = view.stamp().orElseThrow().generation();
+    // what a generation loaded before the packed layout looks like: no layout field
+    assertThat(connection.sync().hdel(view.layout().meta(id), "layout")).isOne();
+    PlayerState newcomer = new PlayerState(SEASON, "p500", rating(3), new TreeMap<>(), "eu", "pc");
+    assertThatThrownBy(
+            () -> view.apply(id, 0, 1, List.of(new PlayerUpdate(null, newcomer)), List.of()))
+        .hasMessageContaining("older layout");
+    assertThat(view.standing(SEASON, "p500")).isEmpty();
   }
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class PlayerStateTest {
 
   @Test
-  void ratingSurvivesTheHashBitForBit() {
+  void stateSurvivesItsPackedStringBitForBit() {
     Random random = new Random(42);
     for (int i = 0; i < 10_000; i++) {
       PlayerRating r =
@@ -24,17 +24,24 @@ class PlayerStateTest {
               random.nextInt(33));
       TreeMap<String, PlayerRating> modes = new TreeMap<>();
       modes.put("duel", r);
+      if (i % 2 == 0) {
+        modes.put(
+            "battle_royale-4",
+            new PlayerRating(r.mu() + 1, r.sigma(), r.lastActiveEpochSecond(), i, 0, 0, i));
+      }
       PlayerState s = new PlayerState("2026-S1", "p" + i, r, modes, "eu-west", "pc");
-      PlayerState back = PlayerState.fromHash("2026-S1", "p" + i, s.toHash());
+      PlayerState back = PlayerState.unpack("2026-S1", "p" + i, s.pack());
       assertThat(back).isEqualTo(s);
+      assertThat(PlayerState.boardRating(s.pack(), Board.mode("duel"))).isEqualTo(r);
+      assertThat(PlayerState.boardRating(s.pack(), Board.region("eu-west"))).isEqualTo(r);
       assertThat(Double.doubleToRawLongBits(back.global().sigma()))
           .isEqualTo(Double.doubleToRawLongBits(r.sigma()));
     }
   }
 
   @Test
-  void emptyHashMeansNoStateInThatSeason() {
-    assertThat(PlayerState.fromHash("2026-S1", "p", java.util.Map.of())).isNull();
+  void missingValueMeansNoStateInThatSeason() {
+    assertThat(PlayerState.unpack("2026-S1", "p", null)).isNull();
   }
 
   @Test
@@ -42,8 +49,6 @@ class PlayerStateTest {
     RedisLayout layout = new RedisLayout("gsm:");
     assertThat(layout.board(3, "2026-S1", Board.mode("duel")))
         .isEqualTo("gsm:g3:2026-S1:lb:mode:duel");
-    assertThat(Board.region("eu-west").ratingField()).isEqualTo("g");
-    assertThat(Board.mode("duel").ratingField()).isEqualTo("m:duel");
     assertThat(RedisLayout.offsetOf(RedisLayout.logId(12345))).isEqualTo(12345);
     assertThat(RealtimeView.glob("t[1]*:")).isEqualTo("t\\[1\\]\\*:");
   }

@@ -191,7 +191,8 @@ public final class MatchApplier {
     Batch batch = new Batch();
     List<LogEntry> entries = new ArrayList<>(parsed.size());
     List<MatchEvent> events = new ArrayList<>(parsed.size());
-    Map<String, Set<String>> wanted = new LinkedHashMap<>();
+    // per player of the batch (in a match's season): the modes played in that season
+    Map<Key, Set<String>> played = new LinkedHashMap<>();
     for (ParsedEntry pe : parsed) {
       LogEntry entry = pe.entry();
       entries.add(entry);
@@ -201,43 +202,32 @@ public final class MatchApplier {
         batch.deadLetters.add(new DeadLetter(entry.offset(), pe.problem(), entry.json()));
         continue;
       }
-      String previous = calendar.previous(e.season());
       if (e.rated()) {
         for (Side s : e.sides()) {
           for (PlayerResult p : s.players()) {
-            wanted.computeIfAbsent(e.season(), k -> new HashSet<>()).add(p.playerId());
-            wanted.computeIfAbsent(previous, k -> new HashSet<>()).add(p.playerId());
+            played
+                .computeIfAbsent(new Key(e.season(), p.playerId()), k -> new HashSet<>(2))
+                .add(e.mode());
           }
         }
       }
     }
     // states as stored (before: the cache, else Redis), and as this batch leaves them (after)
     Map<Key, PlayerState> before = new HashMap<>();
-    Map<String, List<String>> missing = new LinkedHashMap<>();
-    wanted.forEach(
-        (season, ids) -> {
-          for (String pid : ids) {
-            Key k = new Key(season, pid);
-            if (!cache.lookup(k, before)) {
-              missing.computeIfAbsent(season, x -> new ArrayList<>()).add(pid);
-            }
+    Set<Key> resolved = new HashSet<>();
+    resolve(id, played.keySet(), before, resolved);
+    // The previous season's state only matters where the season's own state (at the start of the
+    // batch) is missing, or lacks a mode played: the cross-season rule starts those from its soft
+    // reset. Players with both need no second read.
+    List<Key> previous = new ArrayList<>();
+    played.forEach(
+        (k, modes) -> {
+          PlayerState now = before.get(k);
+          if (now == null || !now.modes().keySet().containsAll(modes)) {
+            previous.add(new Key(calendar.previous(k.season()), k.playerId()));
           }
         });
-    if (!missing.isEmpty()) {
-      Map<String, Map<String, PlayerState>> read = view.readPlayers(id, missing);
-      missing.forEach(
-          (season, ids) -> {
-            Map<String, PlayerState> states = read.getOrDefault(season, Map.of());
-            for (String pid : ids) {
-              PlayerState st = states.get(pid);
-              Key k = new Key(season, pid);
-              if (st != null) {
-                before.put(k, st);
-              }
-              cache.remember(k, st);
-            }
-          });
-    }
+    resolve(id, previous, before, resolved);
     Map<Key, PlayerState> after = new LinkedHashMap<>();
     for (int i = 0; i < entries.size(); i++) {
       MatchEvent e = events.get(i);
@@ -256,6 +246,33 @@ public final class MatchApplier {
     }
     after.forEach((k, st) -> batch.updates.add(new PlayerUpdate(before.get(k), st)));
     return batch;
+  }
+
+  /** Puts the stored states of {@code keys} into {@code before}: from the cache, else Redis. */
+  private void resolve(
+      long id, Collection<Key> keys, Map<Key, PlayerState> before, Set<Key> resolved) {
+    Map<String, List<String>> missing = new LinkedHashMap<>();
+    for (Key k : keys) {
+      if (resolved.add(k) && !cache.lookup(k, before)) {
+        missing.computeIfAbsent(k.season(), x -> new ArrayList<>()).add(k.playerId());
+      }
+    }
+    if (missing.isEmpty()) {
+      return;
+    }
+    Map<String, Map<String, PlayerState>> read = view.readPlayers(id, missing);
+    missing.forEach(
+        (season, ids) -> {
+          Map<String, PlayerState> states = read.getOrDefault(season, Map.of());
+          for (String pid : ids) {
+            PlayerState st = states.get(pid);
+            Key k = new Key(season, pid);
+            if (st != null) {
+              before.put(k, st);
+            }
+            cache.remember(k, st);
+          }
+        });
   }
 
   private void rate(MatchEvent e, Map<Key, PlayerState> before, Map<Key, PlayerState> after) {

@@ -23,22 +23,27 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The speed layer's benchmark (not a test; bin/bench-speed runs it against a redis-server of its
- * own): matches applied per second, accepted-to-applied lag p50/p99 at a fixed offered rate, and
- * Redis bytes per player at a given number of players. Prints figures; asserts nothing.
+ * own): Redis bytes per player at a given number of players, then, on that loaded generation,
+ * matches applied per second and accepted-to-applied lag p50/p99 at a fixed offered rate. Prints
+ * figures; asserts nothing.
  *
- * <p>Arguments: redis-url applyMatches offeredRate seconds players [phases: apply,lag,memory].
- * Environment, as for {@code bin/gsm speed}: {@code GSM_BATCH} (entries per batch, 1000), {@code
- * GSM_STATE_CACHE} (player states the applier keeps, {@link MatchApplier#DEFAULT_CACHE}), {@code
- * PIPELINE} (1: {@code SpeedLayer.run(reader)} as {@code bin/gsm speed} runs it; 0: the one-thread
- * {@code step()} loop).
+ * <p>Arguments: redis-url applyMatches offeredRate seconds players [phases: apply,lag]. The
+ * generation of {@code players} players is always loaded first (it gives the memory figure): the
+ * applies and the lag are measured on boards and player states of that size. Environment, as for
+ * {@code bin/gsm speed}: {@code GSM_BATCH} (entries per batch, 1000), {@code GSM_STATE_CACHE}
+ * (player states the applier keeps, {@link MatchApplier#DEFAULT_CACHE}), {@code PIPELINE} (1:
+ * {@code SpeedLayer.run(reader)} as {@code bin/gsm speed} runs it; 0: the one-thread {@code step()}
+ * loop).
  */
 public final class SpeedBench {
   private static final String SEASON = "2026-S1";
@@ -48,6 +53,7 @@ public final class SpeedBench {
   // speed); 0: the one-thread step() loop
   private static final boolean PIPELINE = env("PIPELINE", 1) == 1;
   private static RedisClient client;
+  private static int applyRuns;
 
   private SpeedBench() {}
 
@@ -57,23 +63,25 @@ public final class SpeedBench {
     int rate = args.length > 2 ? Integer.parseInt(args[2]) : 5_000;
     int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 20;
     int players = args.length > 4 ? Integer.parseInt(args[4]) : 1_000_000;
-    List<String> phases = List.of((args.length > 5 ? args[5] : "apply,lag,memory").split(","));
+    List<String> phases = List.of((args.length > 5 ? args[5] : "apply,lag").split(","));
     RatingParameters params = RatingParameters.defaults();
     client = RedisClient.create(url);
     try (StatefulRedisConnection<String, String> c = client.connect();
         StatefulRedisConnection<String, String> producer = client.connect()) {
+      // Every phase runs on a generation that holds all `players` (as a published batch view
+      // does): boards of that size and player states to read, not boards that grow from empty.
+      RedisLayout layout = new RedisLayout("bench:");
+      load(c, params, layout, players);
       if (phases.contains("apply")) {
         System.out.print("warm-up (JIT; not counted) ");
-        applied(c, params, Math.max(1000, applyMatches / 4), players);
-        applied(c, params, applyMatches, players);
+        applied(c, params, layout, Math.max(1000, applyMatches / 4), players);
+        applied(c, params, layout, applyMatches, players);
         commandStats(c);
       }
       if (phases.contains("lag")) {
-        lag(c, producer, params, rate, seconds, players);
+        lag(c, producer, params, layout, rate, seconds, players);
       }
-      if (phases.contains("memory")) {
-        memory(c, params, players);
-      }
+      c.sync().flushall();
     } finally {
       client.shutdown();
     }
@@ -81,15 +89,19 @@ public final class SpeedBench {
 
   /** Preloads the log, then times the speed layer draining it. */
   static void applied(
-      StatefulRedisConnection<String, String> c, RatingParameters params, int n, int players) {
-    RedisLayout layout = new RedisLayout("bench-apply:");
+      StatefulRedisConnection<String, String> c,
+      RatingParameters params,
+      RedisLayout layout,
+      int n,
+      int players) {
     MatchLog log = new MatchLog(c.sync(), layout);
-    Random random = new Random(1);
+    int run = ++applyRuns;
+    Random random = new Random(run);
     Instant t = Instant.parse("2026-02-01T00:00:00Z");
     List<MatchEvent> chunk = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       t = t.plusMillis(50);
-      chunk.add(match(random, "a" + i, t, players));
+      chunk.add(match(random, "a" + run + "-" + i, t, players));
       if (chunk.size() == MatchLog.MAX_BATCH) {
         log.append(chunk, Instant.now());
         chunk.clear();
@@ -104,6 +116,8 @@ public final class SpeedBench {
     var threads = java.lang.management.ManagementFactory.getThreadMXBean();
     double redisCpu0 = redisCpuSeconds(c);
     c.sync().configResetstat();
+    Map<String, Long> threadCpu0 = threadCpuNanos();
+    Map<String, Long> threadCpu1 = new HashMap<>();
     long[] applierCpuNanos = new long[1];
     Thread applier =
         new Thread(
@@ -124,11 +138,15 @@ public final class SpeedBench {
     applier.start();
     if (PIPELINE) {
       while (metrics.appliedCounter().count() < n) {
-        sleepMillis(1);
+        sleepMillis(5); // the bench's own polling: small next to the figures it prints
       }
+      threadCpu1.putAll(threadCpuNanos());
       applier.interrupt();
     }
     joinQuietly(applier);
+    if (threadCpu1.isEmpty()) {
+      threadCpu1.putAll(threadCpuNanos());
+    }
     double secs = (System.nanoTime() - start) / 1e9;
     long done = (long) metrics.appliedCounter().count();
     double javaCpu = processCpuSeconds() - javaCpu0;
@@ -152,7 +170,40 @@ public final class SpeedBench {
         done / applierCpu,
         redisCpu,
         done / redisCpu);
-    clear(c, layout);
+    // where the process's CPU went: threads by name; the rest is the JIT compilers, GC and VM
+    StringBuilder b = new StringBuilder("  speed-layer process CPU per match by thread:");
+    long known = 0;
+    for (Map.Entry<String, Long> e : threadCpu1.entrySet()) {
+      long d = e.getValue() - threadCpu0.getOrDefault(e.getKey(), 0L);
+      if (e.getKey().equals("speed-layer")) {
+        d = Math.max(d, applierCpuNanos[0]);
+      }
+      known += d;
+      if (d > 0.01 * javaCpu * 1e9) {
+        b.append(String.format(" %s %.1f µs,", e.getKey(), d / 1e3 / done));
+      }
+    }
+    b.append(
+        String.format(
+            " JIT + GC + VM %.1f µs (process total %.1f µs)",
+            Math.max(0, javaCpu * 1e9 - known) / 1e3 / done, javaCpu * 1e6 / done));
+    System.out.println(b);
+  }
+
+  /** CPU time of the live Java threads, summed by name with digits dropped (pools as one). */
+  private static Map<String, Long> threadCpuNanos() {
+    var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    Map<String, Long> out = new TreeMap<>();
+    for (java.lang.management.ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
+      if (t == null) {
+        continue;
+      }
+      long cpu = mx.getThreadCpuTime(t.getThreadId());
+      if (cpu > 0) {
+        out.merge(t.getThreadName().replaceAll("-\\d+", ""), cpu, Long::sum);
+      }
+    }
+    return out;
   }
 
   /** A producer appends at a fixed rate while the speed layer runs; lag from the timer. */
@@ -160,11 +211,11 @@ public final class SpeedBench {
       StatefulRedisConnection<String, String> c,
       StatefulRedisConnection<String, String> producerConn,
       RatingParameters params,
+      RedisLayout layout,
       int rate,
       int seconds,
       int players)
       throws InterruptedException {
-    RedisLayout layout = new RedisLayout("bench-lag:");
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     SpeedMetrics metrics = new SpeedMetrics(registry);
     SpeedLayer speed = speed(c, layout, params, metrics);
@@ -229,12 +280,17 @@ public final class SpeedBench {
         p99,
         metrics.latencyTimer().max(TimeUnit.MILLISECONDS),
         metrics.latencyTimer().count());
-    clear(c, layout);
   }
 
-  /** Loads a generation of {@code players} and reads Redis's used_memory before and after. */
-  static void memory(StatefulRedisConnection<String, String> c, RatingParameters params, int n) {
-    RedisLayout layout = new RedisLayout("bench-mem:");
+  /**
+   * Publishes a generation of {@code n} players (the memory figure: Redis's used_memory before and
+   * after) and lets the speed layer take it over, as after a nightly batch.
+   */
+  static void load(
+      StatefulRedisConnection<String, String> c,
+      RatingParameters params,
+      RedisLayout layout,
+      int n) {
     RealtimeView view = new RealtimeView(c, layout, params);
     long before = usedMemory(c);
     Random random = new Random(3);
@@ -250,7 +306,7 @@ public final class SpeedBench {
 
               @Override
               public PlayerState next() {
-                String id = "player-" + (i++);
+                int p = i++;
                 int games = 1 + random.nextInt(200);
                 int wins = random.nextInt(games + 1);
                 PlayerRating g =
@@ -264,13 +320,7 @@ public final class SpeedBench {
                         0);
                 TreeMap<String, PlayerRating> modes = new TreeMap<>();
                 modes.put(random.nextBoolean() ? "duel" : "squad", g);
-                return new PlayerState(
-                    SEASON,
-                    id,
-                    g,
-                    modes,
-                    random.nextBoolean() ? "eu-west" : "us-east",
-                    random.nextBoolean() ? "pc" : "console");
+                return new PlayerState(SEASON, "player-" + p, g, modes, region(p), platform(p));
               }
             };
     long start = System.nanoTime();
@@ -281,7 +331,19 @@ public final class SpeedBench {
         "memory: %,d players (global + 1 mode + region + platform boards) loaded in %.1f s:"
             + " %,d bytes used = %.0f bytes per player%n",
         n, secs, after - before, (after - before) / (double) n);
-    clear(c, layout);
+    SpeedLayer speed = speed(c, layout, params, new SpeedMetrics(new SimpleMeterRegistry()));
+    speed.recover();
+    speed.handOver(view.nextId());
+  }
+
+  // A player's home region and platform (as in domain-core's generator, where a player plays on
+  // his home platform and matches are made within a region x platform pool).
+  private static String region(int p) {
+    return (p & 1) == 0 ? "eu-west" : "us-east";
+  }
+
+  private static String platform(int p) {
+    return (p & 2) == 0 ? "pc" : "console";
   }
 
   private static SpeedLayer speed(
@@ -302,21 +364,27 @@ public final class SpeedBench {
         Clock.systemUTC());
   }
 
+  /** A 1v1 match of two distinct players of one region x platform pool. */
   private static MatchEvent match(Random random, String id, Instant end, int players) {
-    int a = random.nextInt(players);
-    int b = (a + 1 + random.nextInt(players - 1)) % players;
+    int pools = 4;
+    int perPool = players / pools;
+    int pool = random.nextInt(pools);
+    int a = random.nextInt(perPool);
+    int b = (a + 1 + random.nextInt(perPool - 1)) % perPool;
+    int pa = a * pools + pool;
+    int pb = b * pools + pool;
     return new MatchEvent(
         1,
         id,
         SEASON,
         "duel",
-        random.nextBoolean() ? "eu-west" : "us-east",
-        "pc",
+        region(pa),
+        platform(pa),
         end.minusSeconds(300),
         end,
         List.of(
-            new Side("a", 1, List.of(new PlayerResult("player-" + a, PlayerStats.NONE))),
-            new Side("b", 2, List.of(new PlayerResult("player-" + b, PlayerStats.NONE)))),
+            new Side("a", 1, List.of(new PlayerResult("player-" + pa, PlayerStats.NONE))),
+            new Side("b", 2, List.of(new PlayerResult("player-" + pb, PlayerStats.NONE)))),
         false,
         true);
   }
@@ -390,10 +458,5 @@ public final class SpeedBench {
       }
     }
     throw new IllegalStateException("no used_memory in INFO");
-  }
-
-  private static void clear(StatefulRedisConnection<String, String> c, RedisLayout layout) {
-    // the bench's own server: flush between phases so each starts from the same memory
-    c.sync().flushall();
   }
 }
