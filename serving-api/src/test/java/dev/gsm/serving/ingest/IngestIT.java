@@ -27,6 +27,16 @@ class IngestIT extends RedisBackedIT {
   @Autowired WebTestClient client;
   @Autowired MatchLog log;
 
+  /** POST /api/v1/matches with a JSON body. */
+  private WebTestClient.ResponseSpec post(String body) {
+    return client
+        .post()
+        .uri("/api/v1/matches")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(body)
+        .exchange();
+  }
+
   static String match(String id) {
     Instant end = Instant.now().minusSeconds(60);
     return """
@@ -42,12 +52,7 @@ class IngestIT extends RedisBackedIT {
   @Test
   void validMatchIsAppendedToTheLogBeforeThe202(RedisEndpoint unused) throws Exception {
     long head = log.head();
-    client
-        .post()
-        .uri("/api/v1/matches")
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(match("ok-1"))
-        .exchange()
+    post(match("ok-1"))
         .expectStatus()
         .isAccepted()
         .expectBody()
@@ -103,40 +108,21 @@ class IngestIT extends RedisBackedIT {
   @Test
   void duplicateGetsTheSameAnswerAndChangesNothing() throws Exception {
     String first =
-        client
-            .post()
-            .uri("/api/v1/matches")
-            .contentType(MediaType.APPLICATION_JSON)
-            .bodyValue(match("dup-1"))
-            .exchange()
+        post(match("dup-1"))
             .expectStatus()
             .isAccepted()
             .expectBody(String.class)
             .returnResult()
             .getResponseBody();
     long head = log.head();
-    client
-        .post()
-        .uri("/api/v1/matches")
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(match("dup-1"))
-        .exchange()
-        .expectStatus()
-        .isAccepted()
-        .expectBody()
-        .json(first, true);
+    post(match("dup-1")).expectStatus().isAccepted().expectBody().json(first, true);
     assertThat(log.head()).isEqualTo(head);
   }
 
   @Test
   void batchIsAcceptedInRequestOrder() throws Exception {
     long head = log.head();
-    client
-        .post()
-        .uri("/api/v1/matches")
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue("[" + match("b-1") + "," + match("b-2") + "]")
-        .exchange()
+    post("[" + match("b-1") + "," + match("b-2") + "]")
         .expectStatus()
         .isAccepted()
         .expectBody()
@@ -154,12 +140,7 @@ class IngestIT extends RedisBackedIT {
             .replace("\"mode\": \"duel\"", "\"mode\": \"DUEL!\"")
             .replace("\"player_id\": \"bob\"", "\"player_id\": \"\"")
             .replace("\"schema_version\": 1,", "\"schema_version\": 1, \"log_offset\": 7,");
-    client
-        .post()
-        .uri("/api/v1/matches")
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue("[" + match("bad-0") + "," + bad + "]")
-        .exchange()
+    post("[" + match("bad-0") + "," + bad + "]")
         .expectStatus()
         .isBadRequest()
         .expectHeader()
@@ -179,30 +160,13 @@ class IngestIT extends RedisBackedIT {
   @Test
   void bodyOverTheLimitIs413() throws Exception {
     String big = "[" + (match("big") + ",").repeat(200) + match("big-last") + "]";
-    client
-        .post()
-        .uri("/api/v1/matches")
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(big)
-        .exchange()
-        .expectStatus()
-        .isEqualTo(413)
-        .expectBody()
-        .jsonPath("$.limit")
-        .isEqualTo(65536);
+    post(big).expectStatus().isEqualTo(413).expectBody().jsonPath("$.limit").isEqualTo(65536);
   }
 
   @Test
   void batchOverTheMatchLimitIs413() throws Exception {
     String many = "[" + "{},".repeat(MatchLog.MAX_BATCH) + "{}]";
-    client
-        .post()
-        .uri("/api/v1/matches")
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(many)
-        .exchange()
-        .expectStatus()
-        .isEqualTo(413);
+    post(many).expectStatus().isEqualTo(413);
   }
 
   @Test
