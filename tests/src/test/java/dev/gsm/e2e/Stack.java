@@ -226,6 +226,13 @@ final class Stack implements AutoCloseable {
   }
 
   /** Waits until the current generation has applied the whole log (and covers version v). */
+  /** The serving API's gsm.rankings.live-max-age in this stack. */
+  static final Duration LIVE_MAX_AGE = Duration.ofMillis(100);
+
+  /**
+   * The speed layer has applied the whole log into {@code version}, and every page the API gave
+   * before is older than its live-max-age: the next answer of any page is read after this.
+   */
   void awaitApplied(String version) {
     await(
         "the speed layer applies the log into " + version,
@@ -234,6 +241,12 @@ final class Stack implements AutoCloseable {
                 .current()
                 .filter(g -> g.version().equals(version) && g.applied() == log.head())
                 .isPresent());
+    try {
+      Thread.sleep(LIVE_MAX_AGE.toMillis() + 20);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   void awaitArchived() {
@@ -290,7 +303,8 @@ final class Stack implements AutoCloseable {
             "--gsm.dynamodb.secret-key=" + dynamoEndpoint.secretKey(),
             "--gsm.dynamodb.profiles-table=" + profiles.tableName(),
             "--gsm.rankings.season=" + currentSeason,
-            "--gsm.rankings.speed-stale-after=1s");
+            "--gsm.rankings.speed-stale-after=1s",
+            "--gsm.rankings.live-max-age=" + LIVE_MAX_AGE.toMillis() + "ms");
     serving =
         new ProcessBuilder(cmd)
             .redirectErrorStream(true)

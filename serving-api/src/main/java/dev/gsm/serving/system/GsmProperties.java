@@ -57,6 +57,9 @@ public record GsmProperties(
    * @param speedStaleAfter accepted matches waiting longer than this mean the speed layer is down
    *     or stuck: answers say batch_only
    * @param batchViewMaxAge readiness fails when the published batch view is older than this
+   * @param liveMaxAge a page of the current season read this recently is answered again from
+   *     memory, with the freshness it was read with (its {@code as_of} says when): a hot page costs
+   *     no store call at all within this window. 0 turns the reuse off
    */
   public record Rankings(
       @Min(1) @Max(1000) int defaultPageSize,
@@ -64,7 +67,8 @@ public record GsmProperties(
       @NotBlank String leagues,
       @Pattern(regexp = "([0-9]{4}-S[0-9]{1,2})?") String season,
       @NotNull java.time.Duration speedStaleAfter,
-      @NotNull java.time.Duration batchViewMaxAge) {
+      @NotNull java.time.Duration batchViewMaxAge,
+      @NotNull java.time.Duration liveMaxAge) {
 
     public Rankings {
       if (defaultPageSize > maxPageSize) {
@@ -72,6 +76,10 @@ public record GsmProperties(
             "gsm.rankings.default-page-size must be <= gsm.rankings.max-page-size");
       }
       dev.gsm.core.rating.Leagues.parse(leagues); // a bad league rule fails at start-up
+      if (liveMaxAge != null && (liveMaxAge.isNegative() || liveMaxAge.toSeconds() >= 1)) {
+        throw new IllegalArgumentException(
+            "gsm.rankings.live-max-age must be between 0 and 1s (the stream's promise)");
+      }
     }
   }
 

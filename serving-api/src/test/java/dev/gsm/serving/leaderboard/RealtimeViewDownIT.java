@@ -7,6 +7,7 @@ import dev.gsm.core.rating.RatingParameters;
 import dev.gsm.realtime.PlayerState;
 import dev.gsm.realtime.RealtimeView;
 import dev.gsm.realtime.RedisLayout;
+import dev.gsm.serving.system.GsmProperties;
 import dev.gsm.store.PlayerProfilesTable;
 import dev.gsm.store.PlayerProfilesTable.BoardEntry;
 import dev.gsm.store.PlayerProfilesTable.SeasonEntry;
@@ -127,6 +128,7 @@ class RealtimeViewDownIT {
   }
 
   @Autowired WebTestClient client;
+  @Autowired GsmProperties gsm;
 
   @Test
   void withRedisGoneTheAnswersComeFromTheBatchViewAndSaySo() throws Exception {
@@ -143,6 +145,8 @@ class RealtimeViewDownIT {
         .isEqualTo("p0");
 
     redis.close();
+    // the page above may be given again, as it was, for gsm.rankings.live-max-age
+    Thread.sleep(gsm.rankings().liveMaxAge().toMillis() + 20);
 
     client
         .get()

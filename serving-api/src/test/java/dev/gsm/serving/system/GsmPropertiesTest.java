@@ -34,12 +34,20 @@ class GsmPropertiesTest {
               "gsm.rankings.leagues=bronze=0,silver=30,gold=60",
               "gsm.rankings.season=",
               "gsm.rankings.speed-stale-after=5s",
-              "gsm.rankings.batch-view-max-age=36h");
+              "gsm.rankings.batch-view-max-age=36h",
+              "gsm.rankings.live-max-age=100ms");
 
   @Test
   void goodConfigurationBinds() {
     runner.run(
         ctx -> assertThat(ctx.getBean(GsmProperties.class).ingest().maxBatch()).isEqualTo(500));
+  }
+
+  @Test
+  void liveMaxAgeOfASecondOrMoreFailsAtStartUp() {
+    runner
+        .withPropertyValues("gsm.rankings.live-max-age=2s")
+        .run(ctx -> assertThat(ctx).getFailure().rootCause().hasMessageContaining("live-max-age"));
   }
 
   @Test
