@@ -11,8 +11,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -52,8 +50,8 @@ class LeaderboardController {
               + " page, or around=<player_id> for the window centred on a player. limit is at most"
               + " gsm.rankings.max-page-size (200 by default): a larger one is a 400. Every answer"
               + " carries its freshness (batch version and watermark, speed-layer lag, batch_only)."
-              + " The same page asked again within gsm.rankings.live-max-age (100 ms by default)"
-              + " is the same answer, freshness.as_of included.")
+              + " The same request within gsm.rankings.live-max-age (100 ms by default) gets the"
+              + " same answer, freshness.as_of included.")
   Mono<LeaderboardPage> global(
       @Parameter(description = "season, e.g. 2026-S4; default: the current season")
           @RequestParam(required = false)
@@ -92,9 +90,7 @@ class LeaderboardController {
         throw new BadQueryException("cursor", "not a cursor of this API: " + e.getMessage());
       }
       int pageSize = limit == null ? c.limit() : size;
-      return recentOr(
-          service.recentPage(c.season(), board, c.league(), c.offset(), pageSize),
-          () -> service.page(c.season(), board, c.league(), c.offset(), pageSize));
+      return calls.call(() -> service.page(c.season(), board, c.league(), c.offset(), pageSize));
     }
     Board board = board(mode, region, platform);
     String s = seasons.resolve(season);
@@ -102,23 +98,10 @@ class LeaderboardController {
       if (offset != null) {
         throw new BadQueryException("around", "around and offset exclude each other");
       }
-      return recentOr(
-          service.recentAround(s, board, league, around, size),
-          () -> service.around(s, board, league, around, size));
+      return calls.call(() -> service.around(s, board, league, around, size));
     }
     long from = offset == null ? 0 : offset;
-    return recentOr(
-        service.recentPage(s, board, league, from, size),
-        () -> service.page(s, board, league, from, size));
-  }
-
-  /**
-   * A page answered within the last live-max-age is given again right here, on the event loop; any
-   * other is read on the store pool.
-   */
-  private Mono<LeaderboardPage> recentOr(
-      Optional<LeaderboardPage> recent, Callable<LeaderboardPage> read) {
-    return recent.isPresent() ? Mono.just(recent.get()) : calls.call(read);
+    return calls.call(() -> service.page(s, board, league, from, size));
   }
 
   private static Board board(String mode, String region, String platform) {

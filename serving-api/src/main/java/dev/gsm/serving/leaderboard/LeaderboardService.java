@@ -8,14 +8,12 @@ import dev.gsm.realtime.Stamp;
 import dev.gsm.serving.freshness.Freshness;
 import dev.gsm.serving.freshness.FreshnessService;
 import dev.gsm.serving.system.BadQueryException;
-import dev.gsm.serving.system.GsmProperties;
 import dev.gsm.serving.system.NotFoundException;
 import dev.gsm.serving.system.Seasons;
 import dev.gsm.store.PlayerProfilesTable;
 import dev.gsm.store.PlayerProfilesTable.BoardEntry;
 import dev.gsm.store.PlayerProfilesTable.SeasonEntry;
 import io.lettuce.core.RedisException;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,49 +42,17 @@ public class LeaderboardService {
   private final Seasons seasons;
   private final Leagues leagues;
 
-  private final Clock clock;
-  private final long liveMaxAgeMillis;
-
   LeaderboardService(
       RealtimeView realtime,
       PlayerProfilesTable profiles,
       FreshnessService freshness,
       Seasons seasons,
-      Leagues leagues,
-      GsmProperties props,
-      Clock clock) {
+      Leagues leagues) {
     this.realtime = realtime;
     this.profiles = profiles;
     this.freshness = freshness;
     this.seasons = seasons;
     this.leagues = leagues;
-    this.clock = clock;
-    this.liveMaxAgeMillis = props.rankings().liveMaxAge().toMillis();
-  }
-
-  /**
-   * The answer {@link #page} gave to the same request within the last {@code
-   * gsm.rankings.live-max-age}, from memory: no store call, so it may run on an event loop. Empty
-   * when there is none (the caller then calls {@link #page} on the store pool).
-   */
-  public Optional<LeaderboardPage> recentPage(
-      String season, Board board, String league, long offset, int limit) {
-    return recent(new PageKey(season, board, league, offset, limit, null));
-  }
-
-  /** As {@link #recentPage}, for {@link #around}. */
-  Optional<LeaderboardPage> recentAround(
-      String season, Board board, String league, String playerId, int limit) {
-    return recent(new PageKey(season, board, league, 0, limit, playerId));
-  }
-
-  private Optional<LeaderboardPage> recent(PageKey key) {
-    CachedPage c = pages.get(key);
-    if (c == null) {
-      return Optional.empty();
-    }
-    long age = clock.millis() - c.answeredAtMillis();
-    return age >= 0 && age < liveMaxAgeMillis ? Optional.of(c.page()) : Optional.empty();
   }
 
   /** Ranks {@code [offset, offset + limit)} of the board (of its league window). */
@@ -183,19 +149,15 @@ public class LeaderboardService {
   }
 
   /**
-   * Pages of the real-time view by what they asked for, with the stamp they were read under and
-   * when that answer was given. Within {@code gsm.rankings.live-max-age} of it, the same answer is
-   * given again as it was, its freshness ({@code as_of} included) unchanged: it is the state of the
-   * view at {@code as_of}, exact, and at most that much older than a fresh read ({@link #recent}).
-   * After that an entry is reused only while the current stamp (one small script, {@link
-   * RealtimeView#stamp}) is the same: equal stamps mean the same state, so a hot page (the top 100)
-   * costs one small read instead of a board scan until the speed layer next applies a match.
-   * Bounded: cleared when full.
+   * Pages of the real-time view by what they asked for, with the stamp they were read under. An
+   * entry is reused only while the current stamp (one small script, {@link RealtimeView#stamp}) is
+   * the same: equal stamps mean the same state, so a hot page (the top 100) costs one small read
+   * instead of a board scan until the speed layer next applies a match. Bounded: cleared when full.
    */
   private record PageKey(
       String season, Board board, String league, long offset, int limit, String around) {}
 
-  private record CachedPage(Stamp stamp, LeaderboardPage page, long answeredAtMillis) {}
+  private record CachedPage(Stamp stamp, LeaderboardPage page) {}
 
   static final int PAGE_CACHE_ENTRIES = 4_096;
   private final ConcurrentHashMap<PageKey, CachedPage> pages = new ConcurrentHashMap<>();
@@ -214,10 +176,9 @@ public class LeaderboardService {
       return Optional.empty();
     }
     CachedPage cached = pages.get(key);
-    LeaderboardPage answer;
     if (cached != null && cached.stamp().equals(now.get())) {
       LeaderboardPage p = cached.page();
-      answer =
+      return Optional.of(
           new LeaderboardPage(
               p.season(),
               p.board(),
@@ -227,22 +188,20 @@ public class LeaderboardService {
               p.limit(),
               p.rows(),
               p.nextCursor(),
-              freshness.live(cached.stamp()));
-    } else {
-      Optional<LeaderboardPage> read = readLive.get();
-      if (read.isEmpty()) {
-        return read;
-      }
-      answer = read.get();
+              freshness.live(cached.stamp())));
     }
-    Freshness f = answer.freshness();
-    Stamp stamp =
-        new Stamp(f.generation(), f.batchVersion(), f.batchWatermark(), f.appliedThrough());
-    if (pages.size() >= PAGE_CACHE_ENTRIES) {
-      pages.clear();
-    }
-    pages.put(key, new CachedPage(stamp, answer, clock.millis()));
-    return Optional.of(answer);
+    Optional<LeaderboardPage> read = readLive.get();
+    read.ifPresent(
+        p -> {
+          Freshness f = p.freshness();
+          Stamp stamp =
+              new Stamp(f.generation(), f.batchVersion(), f.batchWatermark(), f.appliedThrough());
+          if (pages.size() >= PAGE_CACHE_ENTRIES) {
+            pages.clear();
+          }
+          pages.put(key, new CachedPage(stamp, p));
+        });
+    return read;
   }
 
   private Optional<LeaderboardPage> readLivePage(

@@ -8,6 +8,7 @@ import dev.gsm.core.rating.PlayerRating;
 import dev.gsm.realtime.PlayerState;
 import dev.gsm.realtime.RealtimeView;
 import dev.gsm.serving.RedisBackedIT;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,6 +70,7 @@ class LivePageReuseIT extends RedisBackedIT {
   }
 
   @Autowired TestClock clock;
+  @Autowired MeterRegistry meters;
 
   @Autowired WebTestClient client;
   @Autowired RealtimeView view;
@@ -124,5 +126,14 @@ class LivePageReuseIT extends RedisBackedIT {
     assertThat(after.at("/freshness/generation").asLong()).isEqualTo(second);
     assertThat(Instant.parse(after.at("/freshness/as_of").asText()))
         .isEqualTo(Instant.parse(before.at("/freshness/as_of").asText()).plusMillis(100));
+    // the repeated answer is a request of the endpoint in the metrics like any other
+    assertThat(
+            meters
+                .find("http.server.requests")
+                .tag("uri", "/api/v1/rankings/global")
+                .tag("status", "200")
+                .timer()
+                .count())
+        .isEqualTo(4);
   }
 }

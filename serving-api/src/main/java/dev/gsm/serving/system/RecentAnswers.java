@@ -1,0 +1,154 @@
+package dev.gsm.serving.system;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.reactivestreams.Publisher;
+import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+import reactor.core.publisher.Mono;
+
+/**
+ * The read endpoints' answers of the last {@code gsm.rankings.live-max-age} (100 ms by default),
+ * given again as they were. A leaderboard page or a player page is the state of the views at its
+ * {@code freshness.as_of}: exact, and within the window at most that much older than a new read.
+ * Under load the same few pages (the top 100, a star's page) are asked for thousands of times a
+ * second; each is then read and written once per window, and every other request is answered here,
+ * on the event loop, with the bytes of that answer: no store call, no controller, no JSON writing.
+ *
+ * <p>Keyed by the exact path, query and {@code Accept} header; only {@code 200} answers of {@code
+ * GET} on {@link #PATTERNS} are kept, so errors, other seasons' 404s and every write go through the
+ * controllers each time. It runs after the rate limit ({@code order 1}), so repeated answers are
+ * counted and limited like any other, and names the endpoint's pattern for the request metrics.
+ * Bounded: expired entries are dropped when it holds {@value #MAX_ENTRIES}, all of them if that is
+ * not enough.
+ */
+@Component
+public class RecentAnswers implements WebFilter, Ordered {
+  static final int MAX_ENTRIES = 4_096;
+
+  /** The endpoints whose answers are reused: reads of the views, with freshness in every answer. */
+  static final List<String> PATTERNS =
+      List.of("/api/v1/rankings/global", "/api/v1/rankings/player/{player_id}");
+
+  private record Answer(MediaType type, byte[] body, long atMillis) {}
+
+  private final List<PathPattern> patterns;
+  private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+  private final Clock clock;
+  private final long maxAgeMillis;
+
+  RecentAnswers(GsmProperties props, Clock clock) {
+    PathPatternParser parser = new PathPatternParser();
+    this.patterns = PATTERNS.stream().map(parser::parse).toList();
+    this.clock = clock;
+    this.maxAgeMillis = props.rankings().liveMaxAge().toMillis();
+  }
+
+  @Override
+  public int getOrder() {
+    return 1; // after the rate limit (0)
+  }
+
+  @Override
+  public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+    ServerHttpRequest request = exchange.getRequest();
+    if (maxAgeMillis == 0 || request.getMethod() != HttpMethod.GET) {
+      return chain.filter(exchange);
+    }
+    PathPattern pattern = matching(request);
+    if (pattern == null) {
+      return chain.filter(exchange);
+    }
+    ServerRequestObservationContext.findCurrent(exchange.getAttributes())
+        .ifPresent(c -> c.setPathPattern(pattern.getPatternString()));
+    String key = key(request);
+    long now = clock.millis();
+    Answer recent = answers.get(key);
+    if (recent != null && now - recent.atMillis() >= 0 && now - recent.atMillis() < maxAgeMillis) {
+      ServerHttpResponse response = exchange.getResponse();
+      response.setStatusCode(HttpStatus.OK);
+      response.getHeaders().setContentType(recent.type());
+      response.getHeaders().setContentLength(recent.body().length);
+      return response.writeWith(Mono.just(response.bufferFactory().wrap(recent.body())));
+    }
+    return chain.filter(exchange.mutate().response(new Keeping(exchange, key, now)).build());
+  }
+
+  private PathPattern matching(ServerHttpRequest request) {
+    for (PathPattern p : patterns) {
+      if (p.matches(request.getPath().pathWithinApplication())) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  private static String key(ServerHttpRequest request) {
+    String query = request.getURI().getRawQuery();
+    String accept = request.getHeaders().getFirst(HttpHeaders.ACCEPT);
+    return request.getPath().pathWithinApplication().value()
+        + (query == null ? "" : "?" + query)
+        + "\n"
+        + (accept == null ? "" : accept);
+  }
+
+  private void keep(String key, Answer answer) {
+    if (answers.size() >= MAX_ENTRIES) {
+      long now = clock.millis();
+      answers.values().removeIf(a -> now - a.atMillis() >= maxAgeMillis || now < a.atMillis());
+      if (answers.size() >= MAX_ENTRIES) {
+        answers.clear();
+      }
+    }
+    answers.put(key, answer);
+  }
+
+  /** The response of a request answered by its controller: its 200 body is kept as it is sent. */
+  private final class Keeping extends ServerHttpResponseDecorator {
+    private final String key;
+    private final long atMillis;
+
+    Keeping(ServerWebExchange exchange, String key, long atMillis) {
+      super(exchange.getResponse());
+      this.key = key;
+      this.atMillis = atMillis;
+    }
+
+    @Override
+    public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
+      // no status set yet means 200
+      boolean ok = getStatusCode() == null || getStatusCode().value() == 200;
+      MediaType type = getHeaders().getContentType();
+      if (!ok || type == null) {
+        return super.writeWith(body);
+      }
+      return DataBufferUtils.join(body)
+          .flatMap(
+              joined -> {
+                byte[] bytes = new byte[joined.readableByteCount()];
+                joined.read(bytes);
+                DataBufferUtils.release(joined);
+                keep(key, new Answer(type, bytes, atMillis));
+                setStatusCode(HttpStatus.OK); // named, as the repeats name it
+                return super.writeWith(Mono.just(bufferFactory().wrap(bytes)));
+              });
+    }
+  }
+}
