@@ -4,6 +4,7 @@ import dev.gsm.core.prediction.MatchQualityPredictor;
 import dev.gsm.serving.freshness.Freshness;
 import dev.gsm.serving.freshness.FreshnessService;
 import dev.gsm.serving.system.StoreCalls;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.MediaType;
@@ -40,6 +41,14 @@ class PredictionController {
    */
   record MatchQualityRequest(
       String season, String mode, Boolean ranked, List<List<String>> sides) {}
+
+  /**
+   * @param matches up to gsm.prediction.max-batch matches, each as the sides of a single request
+   */
+  record MatchQualityBatchRequest(
+      String season, String mode, Boolean ranked, List<BatchMatch> matches) {}
+
+  record BatchMatch(List<List<String>> sides) {}
 
   /**
    * @param teamSize 1 for pairings (default), up to 5 for teams
@@ -79,6 +88,17 @@ class PredictionController {
 
   record PairAnswer(List<SideAnswer> sides, double fairness, double quality) {}
 
+  record BatchPrediction(
+      List<SideAnswer> sides,
+      double fairness,
+      double skillCompatibility,
+      double quality,
+      Model model) {}
+
+  /** The matches' predictions in the order of the request, all from one read of their players. */
+  record MatchQualityBatchAnswer(
+      List<BatchPrediction> predictions, Features features, Freshness freshness) {}
+
   record MatchmakingAnswer(
       List<PairAnswer> matches,
       List<String> waiting,
@@ -106,6 +126,43 @@ class PredictionController {
         model(q.basis(), o),
         features(q.basis()),
         freshness(q.basis()));
+  }
+
+  @PostMapping(
+      path = "/api/v1/predictions/match-quality/batch",
+      consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      summary = "Match-quality predictions for many matches at once",
+      description =
+          "A matchmaker's candidate matches, up to gsm.prediction.max-batch (100) of them and"
+              + " gsm.prediction.max-pool (1000) distinct players: each prediction is the one"
+              + " match-quality gives for the same sides, all read in one step of the live view.")
+  Mono<MatchQualityBatchAnswer> matchQualityBatch(@RequestBody MatchQualityBatchRequest r) {
+    return calls.call(() -> matchQualityBatchOf(r));
+  }
+
+  private MatchQualityBatchAnswer matchQualityBatchOf(MatchQualityBatchRequest r) {
+    List<List<List<String>>> matches =
+        r.matches() == null
+            ? null
+            : r.matches().stream().map(m -> m == null ? null : m.sides()).toList();
+    List<PredictionService.MatchQuality> qs =
+        service.matchQualities(
+            r.season(), r.mode(), r.ranked() == null || r.ranked(), matches, "matches");
+    List<BatchPrediction> out = new ArrayList<>(qs.size());
+    for (PredictionService.MatchQuality q : qs) {
+      MatchQualityPredictor.MatchOutlook o = q.outlook();
+      out.add(
+          new BatchPrediction(
+              sides(q.sides(), o),
+              o.fairness(),
+              o.skillCompatibility(),
+              o.quality(),
+              model(q.basis(), o)));
+    }
+    PredictionService.Basis basis = qs.get(0).basis();
+    return new MatchQualityBatchAnswer(out, features(basis), freshness(basis));
   }
 
   @PostMapping(

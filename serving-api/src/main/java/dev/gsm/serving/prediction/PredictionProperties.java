@@ -20,7 +20,8 @@ import org.springframework.validation.annotation.Validated;
  *     promote}): its {@code current} version is served in-process
  * @param reloadInterval how often {@code current} is checked for a new promotion or a rollback
  * @param maxPlayers players in one match-quality request
- * @param maxPool players in one matchmaking pool
+ * @param maxBatch matches in one batch of match-quality predictions
+ * @param maxPool players in one matchmaking pool, and distinct players in one batch
  * @param sagemaker the endpoint, when the backend is {@code sagemaker}
  */
 @Validated
@@ -30,6 +31,7 @@ public record PredictionProperties(
     @NotBlank String registry,
     @NotNull Duration reloadInterval,
     @Min(2) @Max(1000) int maxPlayers,
+    @Min(1) @Max(1000) int maxBatch,
     @Min(2) @Max(2000) int maxPool,
     @NotNull @Valid SageMaker sagemaker) {
 

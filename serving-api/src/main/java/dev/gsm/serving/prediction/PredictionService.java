@@ -16,8 +16,13 @@ import dev.gsm.schema.Violation;
 import dev.gsm.serving.system.GsmProperties;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Service;
@@ -72,37 +77,75 @@ class PredictionService {
 
   MatchQuality matchQuality(
       String season, String mode, boolean ranked, List<List<String>> sideIds) {
+    return matchQualities(season, mode, ranked, Collections.singletonList(sideIds), null).get(0);
+  }
+
+  /**
+   * Several matches' outlooks from one read of their players ({@code field} names the matches in
+   * problems: {@code matches}, or null for a single match's {@code sides}).
+   */
+  List<MatchQuality> matchQualities(
+      String season, String mode, boolean ranked, List<List<List<String>>> matches, String field) {
     List<Violation> problems = new ArrayList<>();
     checkScope(season, mode, problems);
-    if (sideIds == null || sideIds.size() < 2) {
-      problems.add(new Violation("sides", "a match needs at least 2 sides"));
+    Set<String> all = new LinkedHashSet<>();
+    if (matches == null || matches.isEmpty()) {
+      problems.add(new Violation(field, "at least one match"));
+    } else if (matches.size() > props.maxBatch()) {
+      problems.add(
+          new Violation(field, "at most " + props.maxBatch() + " matches, got " + matches.size()));
     } else {
-      List<String> all = new ArrayList<>();
-      for (int s = 0; s < sideIds.size(); s++) {
-        List<String> side = sideIds.get(s);
-        if (side == null || side.isEmpty()) {
-          problems.add(new Violation("sides[" + s + "]", "a side needs at least one player"));
-        } else {
-          for (int k = 0; k < side.size(); k++) {
-            checkId("sides[" + s + "][" + k + "]", side.get(k), problems);
-            all.add(side.get(k));
-          }
+      for (int m = 0; m < matches.size(); m++) {
+        String sides = field == null ? "sides" : field + "[" + m + "].sides";
+        checkSides(sides, matches.get(m), problems);
+        if (matches.get(m) != null) {
+          matches.get(m).stream().filter(Objects::nonNull).forEach(all::addAll);
         }
       }
-      checkPlayers(all, props.maxPlayers(), "sides", problems);
+      int max = field == null ? props.maxPlayers() : props.maxPool();
+      if (all.size() > max) {
+        problems.add(
+            new Violation(
+                field == null ? "sides" : field, "at most " + max + " players, got " + all.size()));
+      }
     }
     if (!problems.isEmpty()) {
       throw new InvalidPredictionRequestException(problems);
     }
-    List<String> all = sideIds.stream().flatMap(List::stream).toList();
-    Read read = read(season, mode, all);
-    List<List<Player>> sides = new ArrayList<>();
-    int next = 0;
-    for (List<String> side : sideIds) {
-      sides.add(read.players.subList(next, next + side.size()));
-      next += side.size();
+    Read read = read(season, mode, List.copyOf(all));
+    Map<String, Player> byId = new HashMap<>();
+    read.players.forEach(p -> byId.put(p.playerId(), p));
+    List<MatchQuality> out = new ArrayList<>(matches.size());
+    for (List<List<String>> sideIds : matches) {
+      List<List<Player>> sides = new ArrayList<>(sideIds.size());
+      for (List<String> side : sideIds) {
+        sides.add(side.stream().map(byId::get).toList());
+      }
+      out.add(new MatchQuality(read.basis, sides, outlook(read, sides, ranked)));
     }
-    return new MatchQuality(read.basis, sides, outlook(read, sides, ranked));
+    return out;
+  }
+
+  private static void checkSides(
+      String field, List<List<String>> sideIds, List<Violation> problems) {
+    if (sideIds == null || sideIds.size() < 2) {
+      problems.add(new Violation(field, "a match needs at least 2 sides"));
+      return;
+    }
+    Set<String> seen = new HashSet<>();
+    for (int s = 0; s < sideIds.size(); s++) {
+      List<String> side = sideIds.get(s);
+      if (side == null || side.isEmpty()) {
+        problems.add(new Violation(field + "[" + s + "]", "a side needs at least one player"));
+        continue;
+      }
+      for (int k = 0; k < side.size(); k++) {
+        checkId(field + "[" + s + "][" + k + "]", side.get(k), problems);
+        if (side.get(k) != null && !seen.add(side.get(k))) {
+          problems.add(new Violation(field, "player " + side.get(k) + " appears more than once"));
+        }
+      }
+    }
   }
 
   Matchmaking matchmaking(

@@ -27,9 +27,9 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * A live page asked again within gsm.rankings.live-max-age is the same answer, freshness and as_of
- * included, even though the view moved meanwhile; from then on, the next answer is read from the
- * view.
+ * A live page asked again within gsm.rankings.live-max-age is the same answer (RecentAnswers),
+ * freshness and as_of included, even though the view moved meanwhile; from then on, the next answer
+ * is read from the view.
  */
 @SpringBootTest(properties = {"gsm.rankings.season=2026-S4", "gsm.rankings.live-max-age=100ms"})
 @AutoConfigureWebTestClient(timeout = "60s") // a loaded CI machine is slow, not wrong

@@ -210,6 +210,39 @@ class PredictionIT extends RedisBackedIT {
     assertThat(ffa.at("/sides/2/win_probability").asDouble())
         .isGreaterThan(ffa.at("/sides/0/win_probability").asDouble());
 
+    // a batch: each prediction is the single request's for the same sides, from one read
+    String[] matches = {
+      "[[\"p1\",\"p4\"],[\"p2\",\"p6\"]]",
+      "[[\"p2\"],[\"p3\"]]",
+      "[[\"p1\"],[\"p3\"],[\"p5\"],[\"stranger\"]]"
+    };
+    StringBuilder batch = new StringBuilder("{\"season\":\"2026-S4\",\"matches\":[");
+    for (int m = 0; m < matches.length; m++) {
+      batch.append(m == 0 ? "" : ",").append("{\"sides\":").append(matches[m]).append("}");
+    }
+    JsonNode b = call("/api/v1/predictions/match-quality/batch", batch + "]}", 200);
+    assertThat(b.at("/predictions").size()).isEqualTo(3);
+    assertThat(b.at("/freshness/batch_version").asText()).isEqualTo("v-test");
+    for (int m = 0; m < matches.length; m++) {
+      JsonNode single =
+          call(
+              "/api/v1/predictions/match-quality",
+              "{\"season\":\"2026-S4\",\"sides\":" + matches[m] + "}",
+              200);
+      JsonNode p = b.at("/predictions/" + m);
+      assertThat(p.at("/model")).isEqualTo(single.at("/model"));
+      assertThat(p.at("/sides").size()).isEqualTo(single.at("/sides").size());
+      for (String f : List.of("/fairness", "/quality", "/skill_compatibility")) {
+        assertThat(p.at(f).asDouble()).as(f).isCloseTo(single.at(f).asDouble(), within(1e-6));
+      }
+      for (int side = 0; side < single.at("/sides").size(); side++) {
+        String w = "/sides/" + side + "/win_probability";
+        assertThat(p.at(w).asDouble()).as(w).isCloseTo(single.at(w).asDouble(), within(1e-6));
+        assertThat(p.at("/sides/" + side + "/players"))
+            .isEqualTo(single.at("/sides/" + side + "/players"));
+      }
+    }
+
     // matchmaking: pairs the closest players, everybody placed once
     JsonNode mm =
         call(
@@ -265,6 +298,39 @@ class PredictionIT extends RedisBackedIT {
         .expectBody()
         .jsonPath("$.errors[0].field")
         .isEqualTo("sides");
+    client
+        .post()
+        .uri("/api/v1/predictions/match-quality/batch")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(
+            "{\"matches\":[{\"sides\":[[\"p1\"],[\"p2\"]]},{\"sides\":[[\"p1\"],[\"no way\"]]},{}]}")
+        .exchange()
+        .expectStatus()
+        .isBadRequest()
+        .expectBody()
+        .jsonPath("$.errors.length()")
+        .isEqualTo(2)
+        .jsonPath("$.errors[?(@.field == 'matches[1].sides[1][0]')]")
+        .exists()
+        .jsonPath("$.errors[?(@.field == 'matches[2].sides')]")
+        .exists();
+    StringBuilder tooMany = new StringBuilder("{\"matches\":[");
+    for (int m = 0; m <= 100; m++) {
+      tooMany.append(m == 0 ? "" : ",").append("{\"sides\":[[\"a\"],[\"b\"]]}");
+    }
+    client
+        .post()
+        .uri("/api/v1/predictions/match-quality/batch")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(tooMany + "]}")
+        .exchange()
+        .expectStatus()
+        .isBadRequest()
+        .expectBody()
+        .jsonPath("$.errors[0].field")
+        .isEqualTo("matches")
+        .jsonPath("$.errors[0].message")
+        .isEqualTo("at most 100 matches, got 101");
     client
         .post()
         .uri("/api/v1/predictions/matchmaking")

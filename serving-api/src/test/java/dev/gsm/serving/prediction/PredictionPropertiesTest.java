@@ -25,6 +25,7 @@ class PredictionPropertiesTest {
               "gsm.prediction.reload-interval=30s",
               "gsm.prediction.max-players=100",
               "gsm.prediction.max-pool=500",
+              "gsm.prediction.max-batch=100",
               "gsm.prediction.sagemaker.region=eu-west-1");
 
   @Test
