@@ -76,10 +76,10 @@ class LivePageReuseIT extends RedisBackedIT {
   @Autowired RealtimeView view;
   final ObjectMapper json = new ObjectMapper();
 
-  /** A generation whose global board has {@code top} first, then the other players. */
-  long publish(String version, String top) {
+  /** A generation of players p0..p{n-1} whose global board has {@code top} first. */
+  long publish(String version, String top, int n) {
     List<PlayerState> players = new ArrayList<>();
-    for (int i = 0; i < 5; i++) {
+    for (int i = 0; i < n; i++) {
       String id = "p" + i;
       double mu = id.equals(top) ? 40 : 20 - i;
       PlayerRating r = new PlayerRating(mu, 2, 1_795_000_000L, 10, 6, 4, 0);
@@ -106,15 +106,25 @@ class LivePageReuseIT extends RedisBackedIT {
 
   @Test
   void aPageAskedAgainWithinTheMaxAgeIsTheSameAnswerThenTheViewIsReadAgain() throws Exception {
-    long first = publish("v-first", "p0");
+    long first = publish("v-first", "p0", 5);
     JsonNode before = get("/api/v1/rankings/global?limit=3");
     assertThat(before.at("/rows/0/player_id").asText()).isEqualTo("p0");
     assertThat(before.at("/freshness/generation").asLong()).isEqualTo(first);
 
-    long second = publish("v-second", "p4");
+    client
+        .get()
+        .uri("/api/v1/rankings/global?limit=3&around=p5")
+        .exchange()
+        .expectStatus()
+        .isNotFound();
+
+    long second = publish("v-second", "p4", 6);
     clock.advance(Duration.ofMillis(99));
 
     assertThat(get("/api/v1/rankings/global?limit=3")).isEqualTo(before);
+    // an error is never given again: p5, not on the board a moment ago, is now
+    assertThat(get("/api/v1/rankings/global?limit=3&around=p5").at("/rows/1/player_id").asText())
+        .isEqualTo("p5");
     // another page is its own request: read now, from the new generation
     JsonNode other = get("/api/v1/rankings/global?limit=2");
     assertThat(other.at("/rows/0/player_id").asText()).isEqualTo("p4");
@@ -134,6 +144,6 @@ class LivePageReuseIT extends RedisBackedIT {
                 .tag("status", "200")
                 .timer()
                 .count())
-        .isEqualTo(4);
+        .isEqualTo(5);
   }
 }
