@@ -116,7 +116,7 @@ public final class SpeedBench {
     var threads = java.lang.management.ManagementFactory.getThreadMXBean();
     double redisCpu0 = redisCpuSeconds(c);
     double redisUser0 = redisCpuSeconds(c, "used_cpu_user:");
-    c.sync().configResetstat();
+    c.sync().configResetstat(); // commandstats and the network counters of the timed phase
     Map<String, Long> threadCpu0 = threadCpuNanos();
     Map<String, Long> threadCpu1 = new HashMap<>();
     long[] applierCpuNanos = new long[1];
@@ -154,6 +154,8 @@ public final class SpeedBench {
     double applierCpu = applierCpuNanos[0] / 1e9;
     double redisCpu = redisCpuSeconds(c) - redisCpu0;
     double redisUser = redisCpuSeconds(c, "used_cpu_user:") - redisUser0;
+    long netIn = redisStat(c, "total_net_input_bytes:");
+    long netOut = redisStat(c, "total_net_output_bytes:");
     System.out.printf(
         "applied: %,d 1v1 matches in %.2f s = %,.0f matches/s (batch %d, cache %,d, %s, %,d"
             + " players);"
@@ -193,6 +195,18 @@ public final class SpeedBench {
             " JIT + GC + VM %.1f µs (process total %.1f µs)",
             Math.max(0, javaCpu * 1e9 - known) / 1e3 / done, javaCpu * 1e6 / done));
     System.out.println(b);
+    System.out.printf(
+        "  redis network per match: %,.0f bytes in (requests), %,.0f bytes out (replies)%n",
+        netIn / (double) done, netOut / (double) done);
+  }
+
+  private static long redisStat(StatefulRedisConnection<String, String> c, String field) {
+    for (String line : c.sync().info("stats").split("\r?\n")) {
+      if (line.startsWith(field)) {
+        return Long.parseLong(line.substring(field.length()).trim());
+      }
+    }
+    return 0;
   }
 
   /** CPU time of the live Java threads, summed by name with digits dropped (pools as one). */
