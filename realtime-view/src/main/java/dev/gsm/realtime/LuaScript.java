@@ -2,6 +2,7 @@ package dev.gsm.realtime;
 
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** A Lua script from this package's resources, run by EVALSHA with a fallback to EVAL. */
 final class LuaScript {
@@ -41,6 +44,28 @@ final class LuaScript {
     } catch (RedisNoScriptException e) {
       return redis.eval(body, type, keys, args);
     }
+  }
+
+  /**
+   * {@link #run} without waiting. When the server does not know the script (NOSCRIPT), it is sent
+   * again as EVAL from the reply's callback; replies come in command order, so scripts sent in a
+   * row still run in that order.
+   */
+  <T> CompletableFuture<T> runAsync(
+      RedisAsyncCommands<String, String> redis,
+      ScriptOutputType type,
+      String[] keys,
+      String... args) {
+    CompletableFuture<T> first = redis.<T>evalsha(sha, type, keys, args).toCompletableFuture();
+    return first.exceptionallyCompose(
+        e -> {
+          Throwable cause =
+              e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+          if (cause instanceof RedisNoScriptException) {
+            return redis.<T>eval(body, type, keys, args).toCompletableFuture();
+          }
+          return CompletableFuture.failedFuture(cause);
+        });
   }
 
   @Override

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The real-time view in Redis: generations, player states, boards, and the atomic steps between
@@ -334,11 +335,62 @@ public final class RealtimeView {
       long newApplied,
       List<PlayerUpdate> updates,
       List<DeadLetter> deadLetters) {
+    try {
+      return applyAsync(generation, expectedApplied, newApplied, updates, deadLetters, "", false)
+          .join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+  }
+
+  /**
+   * {@link #apply} without waiting for the answer, for a writer that pipelines its batches: the
+   * step also records {@code writer} as the generation's last writer, and with {@code chained} it
+   * is refused ({@link ApplyOutcome#CONFLICT}) unless the last write was {@code writer}'s own, i.e.
+   * unless the batch it was computed on top of (sent before it on this connection, answer not yet
+   * seen) was applied. A chained batch therefore never lands on states it was not computed from.
+   */
+  public CompletableFuture<ApplyOutcome> applyAsync(
+      long generation,
+      long expectedApplied,
+      long newApplied,
+      List<PlayerUpdate> updates,
+      List<DeadLetter> deadLetters,
+      String writer,
+      boolean chained) {
+    Objects.requireNonNull(writer, "writer");
+    String[] args =
+        applyArgs(
+            generation,
+            updates,
+            deadLetters,
+            Long.toString(expectedApplied),
+            Long.toString(newApplied),
+            layout.deadLetters(),
+            layout.deadLetterOffsets(),
+            writer,
+            chained ? "1" : "0");
+    return APPLY
+        .<Long>runAsync(
+            async, ScriptOutputType.INTEGER, new String[] {layout.meta(generation)}, args)
+        .thenApply(RealtimeView::applyOutcome);
+  }
+
+  private static ApplyOutcome applyOutcome(Long r) {
+    return switch (r.intValue()) {
+      case 1 -> ApplyOutcome.APPLIED;
+      case 0 -> ApplyOutcome.ALREADY_APPLIED;
+      case -1 -> ApplyOutcome.GENERATION_NOT_WRITABLE;
+      case -2 -> ApplyOutcome.CONFLICT;
+      default -> throw new IllegalStateException("apply.lua returned " + r);
+    };
+  }
+
+  /** apply.lua's ARGV: {@code head} (ARGV[1..6]), then the batch's ops. */
+  private String[] applyArgs(
+      long generation, List<PlayerUpdate> updates, List<DeadLetter> deadLetters, String... head) {
     List<String> args = new ArrayList<>(16 + updates.size() * 24);
-    args.add(Long.toString(expectedApplied));
-    args.add(Long.toString(newApplied));
-    args.add(layout.deadLetters());
-    args.add(layout.deadLetterOffsets());
+    args.addAll(List.of(head));
     // grouped by board: one ZADD / ZREM per board and batch instead of one per member
     List<String> states = new ArrayList<>(2 * updates.size());
     Map<String, List<String>> zadd = new LinkedHashMap<>();
@@ -367,19 +419,7 @@ public final class RealtimeView {
       args.add(d.reason());
       args.add(d.json() == null ? "" : d.json());
     }
-    Long r =
-        APPLY.run(
-            redis,
-            ScriptOutputType.INTEGER,
-            new String[] {layout.meta(generation)},
-            args.toArray(String[]::new));
-    return switch (r.intValue()) {
-      case 1 -> ApplyOutcome.APPLIED;
-      case 0 -> ApplyOutcome.ALREADY_APPLIED;
-      case -1 -> ApplyOutcome.GENERATION_NOT_WRITABLE;
-      case -2 -> ApplyOutcome.CONFLICT;
-      default -> throw new IllegalStateException("apply.lua returned " + r);
-    };
+    return args.toArray(String[]::new);
   }
 
   private static void addGroup(

@@ -2,7 +2,10 @@
 -- the exactly-once step of the speed layer. Refused when the generation is not ready or live
 -- (a stale writer) or when the marker moved since the caller read the states (compare-and-set).
 -- KEYS[1] generation meta hash
--- ARGV[1] expected applied, ARGV[2] new applied, ARGV[3] dead-letter stream, ARGV[4] dlq offsets
+-- ARGV[1] expected applied, ARGV[2] new applied, ARGV[3] dead-letter stream, ARGV[4] dlq offsets,
+-- ARGV[5] writer token (the meta hash's `writer` becomes it), ARGV[6] '1' when the batch was computed
+-- from the states of this writer's previous batch before that batch's answer came back (pipelined):
+-- then it also requires `writer` to be ARGV[5], i.e. the last write was this writer's own batch
 -- then ops, grouped by key so that one command carries many members:
 --   'M' '' n k1 v1 .. kn vn           MSET of n player states (packed strings; the key slot is empty)
 --   'Z' key n s1 m1 .. sn mn          ZADD of n members into one board
@@ -20,8 +23,9 @@ end
 local applied = tonumber(redis.call('HGET', KEYS[1], 'applied'))
 if applied >= tonumber(ARGV[2]) then return 0 end
 if applied ~= tonumber(ARGV[1]) then return -2 end
+if ARGV[6] == '1' and redis.call('HGET', KEYS[1], 'writer') ~= ARGV[5] then return -2 end
 -- validate the whole batch first: a script that fails half-way keeps its earlier writes
-local i = 5
+local i = 7
 while i <= #ARGV do
   local op = ARGV[i]
   if op == 'M' or op == 'Z' then i = i + 3 + 2 * tonumber(ARGV[i + 2])
@@ -43,7 +47,7 @@ local function many(cmd, key, from, to, step)
     from = last + 1
   end
 end
-i = 5
+i = 7
 while i <= #ARGV do
   local op = ARGV[i]
   local n = tonumber(ARGV[i + 2])
@@ -66,5 +70,5 @@ while i <= #ARGV do
     i = i + 4
   end
 end
-redis.call('HSET', KEYS[1], 'applied', ARGV[2])
+redis.call('HSET', KEYS[1], 'applied', ARGV[2], 'writer', ARGV[5])
 return 1

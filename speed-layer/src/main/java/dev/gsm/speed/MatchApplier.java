@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Applies log entries to one generation of the real-time view through the engine's value path, in
@@ -54,10 +55,18 @@ public final class MatchApplier {
   public static final int DEFAULT_CACHE = 200_000;
 
   private final RealtimeView view;
+  private final RealtimeView reads;
   private final MatchLog log;
   private final RatingEngine engine;
   private final SeasonCalendar calendar;
   private final StateCache cache;
+  // this applier's token in the generation's meta hash (apply.lua): a pipelined batch is applied
+  // only on top of this applier's own previous write
+  private final String writer = "applier-" + java.util.UUID.randomUUID();
+  // the last batch sent and not yet completed, and the one it was chained on while that one is not
+  // completed either (pipeline depth 2: never more)
+  private InFlight pending;
+  private InFlight unconfirmed;
 
   public MatchApplier(
       RealtimeView view, MatchLog log, RatingEngine engine, SeasonCalendar calendar) {
@@ -74,7 +83,25 @@ public final class MatchApplier {
       RatingEngine engine,
       SeasonCalendar calendar,
       int cacheSize) {
+    this(view, view, log, engine, calendar, cacheSize);
+  }
+
+  /**
+   * @param reads the same view on a connection of its own, for the player states a batch reads: a
+   *     read then does not wait behind the batch in flight on {@code view}'s connection ({@link
+   *     #submit})
+   * @param cacheSize player states (per season) kept between batches; 0 reads every batch's players
+   *     from Redis
+   */
+  public MatchApplier(
+      RealtimeView view,
+      RealtimeView reads,
+      MatchLog log,
+      RatingEngine engine,
+      SeasonCalendar calendar,
+      int cacheSize) {
     this.view = view;
+    this.reads = reads;
     this.log = log;
     this.engine = engine;
     this.calendar = calendar;
@@ -140,10 +167,11 @@ public final class MatchApplier {
         return new Result(ApplyOutcome.ALREADY_APPLIED, applied, 0, 0);
       }
       List<ParsedEntry> todo = contiguous(delivered, applied, last);
-      Batch batch = compute(id, todo);
-      ApplyOutcome outcome = view.apply(id, applied, last, batch.updates, batch.deadLetters);
+      Batch batch = compute(id, todo, Map.of());
+      ApplyOutcome outcome =
+          join(view.applyAsync(id, applied, last, batch.updates, batch.deadLetters, writer, false));
       if (outcome == ApplyOutcome.APPLIED) {
-        cache.advance(last, batch.updates);
+        cache.advance(id, last, batch.updates);
       } else {
         cache.clear();
       }
@@ -153,6 +181,148 @@ public final class MatchApplier {
     }
     throw new IllegalStateException(
         "generation " + id + ": the applied marker kept moving; is a second applier running?");
+  }
+
+  /** The view player states are read through (its own connection in {@code bin/gsm speed}). */
+  public RealtimeView reads() {
+    return reads;
+  }
+
+  /**
+   * A batch {@link #submit submitted} and not yet {@link #complete completed}: its apply step is on
+   * its way to Redis (or, when {@link #deferred}, is to be done synchronously at completion).
+   */
+  public static final class InFlight {
+    private final long id;
+    private final List<ParsedEntry> delivered;
+    private final long last;
+    private final int matches;
+    private final int deadLetters;
+    private final List<PlayerUpdate> updates;
+    private final Map<Key, PlayerState> after;
+    private final CompletableFuture<ApplyOutcome> outcome;
+    private boolean doomed;
+
+    private InFlight(
+        long id,
+        List<ParsedEntry> delivered,
+        long last,
+        Batch batch,
+        int matches,
+        CompletableFuture<ApplyOutcome> outcome) {
+      this.id = id;
+      this.delivered = delivered;
+      this.last = last;
+      this.matches = matches;
+      this.deadLetters = batch == null ? 0 : batch.deadLetters.size();
+      this.updates = batch == null ? List.of() : batch.updates;
+      this.after = batch == null ? Map.of() : batch.after;
+      this.outcome = outcome;
+    }
+
+    /** The entries as delivered (what to acknowledge, and to apply again if this one failed). */
+    public List<ParsedEntry> delivered() {
+      return delivered;
+    }
+
+    /** Nothing was sent: {@link MatchApplier#complete} leaves the apply to the caller. */
+    boolean deferred() {
+      return outcome == null;
+    }
+  }
+
+  /**
+   * Pipelined apply, step one: computes the batch and sends its apply step without waiting for the
+   * answer. With a batch in flight (at most one), this one is computed from the states that batch
+   * leaves and sent chained on it (apply.lua then refuses it unless the one before was this
+   * applier's own last write): while Redis applies batch N, this thread reads and rates batch N+1.
+   * Every submitted batch must be {@link #complete completed}, in submission order.
+   */
+  public InFlight submit(long id, List<ParsedEntry> delivered) {
+    InFlight prev = pending;
+    if (unconfirmed != null) {
+      throw new IllegalStateException("two batches in flight already: complete one first");
+    }
+    if (delivered.isEmpty() || (prev != null && prev.id != id)) {
+      return new InFlight(id, delivered, -1, null, 0, null);
+    }
+    long last = delivered.stream().mapToLong(ParsedEntry::offset).max().orElseThrow();
+    long base = prev != null ? prev.last : cache.marker(id);
+    if (base < 0 || base >= last) {
+      // the marker is not known here (read it: the synchronous path), or the batch is covered by
+      // the one in flight: settled synchronously once that one is
+      return new InFlight(id, delivered, -1, null, 0, null);
+    }
+    List<ParsedEntry> todo = contiguous(delivered, base, last);
+    Batch batch = compute(id, todo, prev == null ? Map.of() : prev.after);
+    CompletableFuture<ApplyOutcome> outcome =
+        view.applyAsync(id, base, last, batch.updates, batch.deadLetters, writer, prev != null);
+    InFlight f = new InFlight(id, delivered, last, batch, todo.size(), outcome);
+    if (prev != null) {
+      unconfirmed = prev;
+    }
+    pending = f;
+    return f;
+  }
+
+  /**
+   * Pipelined apply, step two: waits for a submitted batch's answer. {@code null} when it was not
+   * applied (refused, failed, or never sent): the caller then applies {@link InFlight#delivered}
+   * with {@link #applyParsed}, which starts from the marker in Redis. When a batch was not applied,
+   * the one sent after it is waited for as well (it is refused, or applied on top of a write that
+   * did land after all) and will also complete with {@code null}, and the cached states are
+   * dropped.
+   */
+  public Result complete(InFlight f) {
+    if (f.deferred()) {
+      return null;
+    }
+    ApplyOutcome outcome;
+    try {
+      outcome = f.outcome.join();
+    } catch (RuntimeException e) {
+      outcome = null; // e.g. a lost connection; the synchronous retry reports what persists
+    }
+    if (pending == f) {
+      pending = null;
+    }
+    if (unconfirmed == f) {
+      unconfirmed = null;
+    }
+    if (outcome == ApplyOutcome.APPLIED && !f.doomed) {
+      cache.advance(f.id, f.last, f.updates);
+      return new Result(ApplyOutcome.APPLIED, f.last, f.matches, f.deadLetters);
+    }
+    if (pending != null) {
+      pending.doomed = true; // its completion applies it again synchronously
+    }
+    abandon();
+    return null;
+  }
+
+  /** After a failure in the caller: waits for the batch in flight, forgets it and the cache. */
+  public void abandon() {
+    if (pending != null) {
+      try {
+        pending.outcome.join();
+      } catch (RuntimeException e) {
+        // settled either way
+      }
+      pending = null;
+    }
+    unconfirmed = null;
+    cache.clear();
+  }
+
+  private static <T> T join(CompletableFuture<T> f) {
+    try {
+      return f.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
   }
 
   /** Entries applied + 1 .. last, each once, in offset order; missing ones come from the log. */
@@ -185,9 +355,15 @@ public final class MatchApplier {
   private static final class Batch {
     final List<PlayerUpdate> updates = new ArrayList<>();
     final List<DeadLetter> deadLetters = new ArrayList<>();
+    // the states as this batch leaves them
+    final Map<Key, PlayerState> after = new LinkedHashMap<>();
   }
 
-  private Batch compute(long id, List<ParsedEntry> parsed) {
+  /**
+   * The batch's updates, from the states at its base: {@code base} (the states the batch in flight
+   * leaves; absent there = unchanged by it), then the cache, then Redis.
+   */
+  private Batch compute(long id, List<ParsedEntry> parsed, Map<Key, PlayerState> base) {
     Batch batch = new Batch();
     List<LogEntry> entries = new ArrayList<>(parsed.size());
     List<MatchEvent> events = new ArrayList<>(parsed.size());
@@ -215,7 +391,7 @@ public final class MatchApplier {
     // states as stored (before: the cache, else Redis), and as this batch leaves them (after)
     Map<Key, PlayerState> before = new HashMap<>();
     Set<Key> resolved = new HashSet<>();
-    resolve(id, played.keySet(), before, resolved);
+    resolve(id, played.keySet(), before, resolved, base);
     // The previous season's state only matters where the season's own state (at the start of the
     // batch) is missing, or lacks a mode played: the cross-season rule starts those from its soft
     // reset. Players with both need no second read.
@@ -227,8 +403,8 @@ public final class MatchApplier {
             previous.add(new Key(calendar.previous(k.season()), k.playerId()));
           }
         });
-    resolve(id, previous, before, resolved);
-    Map<Key, PlayerState> after = new LinkedHashMap<>();
+    resolve(id, previous, before, resolved, base);
+    Map<Key, PlayerState> after = batch.after;
     for (int i = 0; i < entries.size(); i++) {
       MatchEvent e = events.get(i);
       if (e == null || !e.rated()) {
@@ -250,17 +426,27 @@ public final class MatchApplier {
 
   /** Puts the stored states of {@code keys} into {@code before}: from the cache, else Redis. */
   private void resolve(
-      long id, Collection<Key> keys, Map<Key, PlayerState> before, Set<Key> resolved) {
+      long id,
+      Collection<Key> keys,
+      Map<Key, PlayerState> before,
+      Set<Key> resolved,
+      Map<Key, PlayerState> base) {
     Map<String, List<String>> missing = new LinkedHashMap<>();
     for (Key k : keys) {
-      if (resolved.add(k) && !cache.lookup(k, before)) {
+      if (!resolved.add(k)) {
+        continue;
+      }
+      PlayerState inFlight = base.get(k);
+      if (inFlight != null) {
+        before.put(k, inFlight);
+      } else if (!cache.lookup(k, before)) {
         missing.computeIfAbsent(k.season(), x -> new ArrayList<>()).add(k.playerId());
       }
     }
     if (missing.isEmpty()) {
       return;
     }
-    Map<String, Map<String, PlayerState>> read = view.readPlayers(id, missing);
+    Map<String, Map<String, PlayerState>> read = reads.readPlayers(id, missing);
     missing.forEach(
         (season, ids) -> {
           Map<String, PlayerState> states = read.getOrDefault(season, Map.of());
@@ -389,7 +575,11 @@ public final class MatchApplier {
     }
 
     /** The batch's compare-and-set succeeded: its states are Redis's at {@code applied}. */
-    void advance(long applied, List<PlayerUpdate> updates) {
+    void advance(long id, long applied, List<PlayerUpdate> updates) {
+      if (id != generation) {
+        states.clear();
+        generation = id;
+      }
       marker = applied;
       if (capacity > 0) {
         for (PlayerUpdate u : updates) {

@@ -42,6 +42,8 @@ public final class SpeedLayer {
   private long lastLagSample;
   // the generation this process applies to; -1 = read the pointer (after a switch)
   private long currentId = -1;
+  // the batch sent and not yet completed by run(reader) / stepPipelined()
+  private MatchApplier.InFlight inFlight;
   private static final long LAG_SAMPLE_MILLIS = 1_000;
   private static final long MEMORY_SAMPLE_MILLIS = 60_000;
 
@@ -138,24 +140,102 @@ public final class SpeedLayer {
     try {
       while (!Thread.currentThread().isInterrupted()) {
         try {
-          long next = view.nextId();
+          // on the read connection: a GET on the apply connection would wait for the batch in
+          // flight
+          long next = applier.reads().nextId();
           if (next >= 0) {
+            flush();
             handOver(next);
           }
           List<MatchApplier.ParsedEntry> batch =
-              ahead.poll(block.toMillis(), TimeUnit.MILLISECONDS);
-          if (batch != null) {
-            applyAndAckParsed(batch);
+              ahead.poll(inFlight == null ? block.toMillis() : 0, TimeUnit.MILLISECONDS);
+          if (batch == null) {
+            flush();
+          } else {
+            pump(batch);
           }
         } catch (InterruptedException e) {
           return;
         } catch (RuntimeException e) {
+          // the batch in flight is settled and forgotten: its entries stay pending in the group
+          // (recovered at the next start) and the next batch fills the gap from the log
+          inFlight = null;
+          applier.abandon();
           retryUnlessInterrupted("step", e);
         }
       }
     } finally {
       readerThread.interrupt();
     }
+  }
+
+  /**
+   * {@link #step} with the apply pipelined as {@link #run(MatchLog)} does it: the batch read is
+   * sent and left in flight, the one before it completed. An empty read completes the one in
+   * flight. (For tests of the pipelined path; {@code run(reader)} reads on another thread.)
+   */
+  public int stepPipelined() {
+    if (!recovered) {
+      recover();
+    }
+    long next = applier.reads().nextId();
+    if (next >= 0) {
+      flush();
+      handOver(next);
+    }
+    List<LogEntry> entries = log.readNew(GROUP, consumer, batchSize, block);
+    if (entries.isEmpty()) {
+      flush();
+    } else {
+      pump(applier.parse(entries));
+    }
+    return entries.size();
+  }
+
+  /**
+   * Applies are pipelined two deep: batch N+1 is rated and sent (chained on N, see {@link
+   * MatchApplier#submit}) while Redis applies N; N is then completed (acknowledged, or applied
+   * again synchronously when it was not applied). Order and exactness are the apply step's.
+   */
+  private void pump(List<MatchApplier.ParsedEntry> batch) {
+    if (currentId < 0 || (inFlight != null && inFlight.deferred())) {
+      // a synchronous apply (deferred batch, generation lookup) never overlaps one in flight
+      flush();
+      if (currentId < 0) {
+        currentId = view.current().orElseGet(view::ensureGeneration).id();
+      }
+    }
+    MatchApplier.InFlight sent = applier.submit(currentId, batch);
+    MatchApplier.InFlight done = inFlight;
+    inFlight = sent;
+    if (!finish(done)) {
+      // applied again synchronously: settle the one sent after it the same way before sending more
+      flush();
+    }
+  }
+
+  /** Completes the batch in flight, if any. */
+  private void flush() {
+    MatchApplier.InFlight f = inFlight;
+    inFlight = null;
+    finish(f);
+  }
+
+  /**
+   * Completes a submitted batch: acknowledges it when it was applied, else applies it again
+   * synchronously from the marker in Redis ({@link #applyAndAckParsed}; false).
+   */
+  private boolean finish(MatchApplier.InFlight f) {
+    if (f == null) {
+      return true;
+    }
+    MatchApplier.Result r = applier.complete(f);
+    if (r == null) {
+      applyAndAckParsed(f.delivered());
+      return false;
+    }
+    acknowledge(f.delivered(), r);
+    return true;
   }
 
   /** Runs until the thread is interrupted, reading and applying on this thread ({@link #step}). */
@@ -182,10 +262,6 @@ public final class SpeedLayer {
   }
 
   private void applyAndAckParsed(List<MatchApplier.ParsedEntry> parsed) {
-    List<LogEntry> entries = new ArrayList<>(parsed.size());
-    for (MatchApplier.ParsedEntry p : parsed) {
-      entries.add(p.entry());
-    }
     while (true) {
       if (currentId < 0) {
         currentId = view.current().orElseGet(view::ensureGeneration).id();
@@ -195,6 +271,18 @@ public final class SpeedLayer {
         currentId = -1; // switched away meanwhile: apply to the new current generation
         continue;
       }
+      acknowledge(parsed, r);
+      return;
+    }
+  }
+
+  /** Metrics and the acknowledgement of a batch whose apply step answered {@code r}. */
+  private void acknowledge(List<MatchApplier.ParsedEntry> parsed, MatchApplier.Result r) {
+    List<LogEntry> entries = new ArrayList<>(parsed.size());
+    for (MatchApplier.ParsedEntry p : parsed) {
+      entries.add(p.entry());
+    }
+    {
       long now = clock.millis();
       if (r.outcome() == ApplyOutcome.APPLIED) {
         metrics.applied.increment(r.matches());
@@ -219,7 +307,6 @@ public final class SpeedLayer {
                 ? r.applied()
                 : view.generation(currentId).map(Generation::applied).orElse(0L));
       }
-      return;
     }
   }
 

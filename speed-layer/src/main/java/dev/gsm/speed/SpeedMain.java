@@ -99,6 +99,8 @@ public final class SpeedMain {
     StatefulRedisConnection<String, String> applyConn = client.connect();
     StatefulRedisConnection<String, String> readConn = client.connect();
     StatefulRedisConnection<String, String> archiveConn = client.connect();
+    // the applier's player reads and hand-over checks: never behind an apply step in flight
+    StatefulRedisConnection<String, String> statesConn = client.connect();
     RealtimeView view = new RealtimeView(applyConn, layout, params);
     MatchLog applyLog = new MatchLog(applyConn.sync(), layout);
     SpeedLayer speed =
@@ -107,6 +109,7 @@ public final class SpeedMain {
             applyLog,
             new MatchApplier(
                 view,
+                new RealtimeView(statesConn, layout, params),
                 applyLog,
                 new RatingEngine(params),
                 calendar,

@@ -45,16 +45,34 @@ class SpeedLayerExactnessIT {
   @MethodSource("seeds")
   void anyArrivalOrderCrashesAndHandOversEqualTheRecomputeOnceTheBatchCaughtUp(
       long seed, RedisEndpoint redis) {
-    run(seed, false, redis);
+    run(seed, false, false, redis);
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void pipelinedAppliesAnyArrivalOrderCrashesAndHandOversEqualTheRecompute(
+      long seed, RedisEndpoint redis) {
+    run(seed, false, true, redis);
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void pipelinedAppliesEventOrderArrivalEqualsTheRecomputeAtEveryStep(
+      long seed, RedisEndpoint redis) {
+    run(seed, true, true, redis);
   }
 
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
   void eventOrderArrivalEqualsTheRecomputeAtEveryStep(long seed, RedisEndpoint redis) {
-    run(seed, true, redis);
+    run(seed, true, false, redis);
   }
 
-  private void run(long seed, boolean inOrder, RedisEndpoint redis) {
+  /**
+   * @param pipelined the speed layer steps with {@link SpeedLayer#stepPipelined} (a batch left in
+   *     flight between actions; a kill abandons it) instead of {@link SpeedLayer#step}
+   */
+  private void run(long seed, boolean inOrder, boolean pipelined, RedisEndpoint redis) {
     Random random = new Random(seed);
     try (Harness h = new Harness(redis, data.resolve("s" + seed + (inOrder ? "o" : "r")))) {
       List<MatchEvent> matches = seasons(random);
@@ -84,7 +102,7 @@ class SpeedLayerExactnessIT {
           accepted.addAll(chunk);
           next += chunk.size();
         } else if (action <= 5) {
-          speed.step();
+          step(speed, pipelined);
         } else if (action == 6) {
           archiver.step();
         } else if (action == 7) {
@@ -97,7 +115,7 @@ class SpeedLayerExactnessIT {
           if (l > 0) {
             h.publish("v" + (++version), l, h.archived(l));
             if (random.nextBoolean()) {
-              speed.step();
+              step(speed, pipelined);
             }
           }
         }
@@ -119,6 +137,14 @@ class SpeedLayerExactnessIT {
       assertThat(h.view.current().orElseThrow().version()).isEqualTo("v" + version);
       h.assertEqualsRecompute(new Recompute(Harness.PARAMS, Harness.CALENDAR, matches));
       assertThat(h.view.generations()).hasSize(1);
+    }
+  }
+
+  private static void step(SpeedLayer speed, boolean pipelined) {
+    if (pipelined) {
+      speed.stepPipelined();
+    } else {
+      speed.step();
     }
   }
 

@@ -99,6 +99,47 @@ class SpeedLayerScenariosIT {
   }
 
   @Test
+  void pipelinedBatchOnTopOfAForeignWriteIsRefusedAndAppliedAgain(RedisEndpoint redis) {
+    try (Harness h = new Harness(redis, data)) {
+      List<MatchEvent> matches = new Matches(13, 6).season(S1, START, 30);
+      h.ingest(matches);
+      long gen = h.view.ensureGeneration().id();
+      MatchApplier a = h.applier();
+      MatchApplier b = h.applier();
+      assertThat(a.apply(gen, h.log.after(0, 10)).outcome()).isEqualTo(ApplyOutcome.APPLIED);
+      // another writer applies 11..20 behind a's back: a's cache still says 10
+      assertThat(b.apply(gen, h.log.after(10, 10)).outcome()).isEqualTo(ApplyOutcome.APPLIED);
+      MatchApplier.InFlight first = a.submit(gen, a.parse(h.log.after(10, 10)));
+      // computed from a's own 11..20 and sent before the answer to them: the marker is at 20 when
+      // it runs, but the last write was b's, so it is refused
+      MatchApplier.InFlight second = a.submit(gen, a.parse(h.log.after(20, 10)));
+      assertThat(a.complete(first)).as("already applied by b").isNull();
+      assertThat(h.view.generation(gen).orElseThrow().applied()).isEqualTo(20);
+      assertThat(a.complete(second)).as("chained on a batch that was not applied").isNull();
+      assertThat(h.view.generation(gen).orElseThrow().applied()).isEqualTo(20);
+      assertThat(a.applyParsed(gen, first.delivered()).outcome())
+          .isEqualTo(ApplyOutcome.ALREADY_APPLIED);
+      assertThat(a.applyParsed(gen, second.delivered()).outcome()).isEqualTo(ApplyOutcome.APPLIED);
+      h.assertEqualsRecompute(new Recompute(Harness.PARAMS, Harness.CALENDAR, matches));
+      // and pipelined on its own writes, a's batches are applied in one go each
+      List<MatchEvent> more = new Matches(14, 6).season(S1, START.plusSeconds(86_400), 30);
+      h.ingest(more);
+      MatchApplier.InFlight x = a.submit(gen, a.parse(h.log.after(30, 10)));
+      MatchApplier.InFlight y = a.submit(gen, a.parse(h.log.after(40, 10)));
+      assertThatThrownBy(() -> a.submit(gen, a.parse(h.log.after(50, 10))))
+          .as("two batches in flight at most")
+          .isInstanceOf(IllegalStateException.class);
+      assertThat(a.complete(x).outcome()).isEqualTo(ApplyOutcome.APPLIED);
+      MatchApplier.InFlight z = a.submit(gen, a.parse(h.log.after(50, 10)));
+      assertThat(a.complete(y).outcome()).isEqualTo(ApplyOutcome.APPLIED);
+      assertThat(a.complete(z).outcome()).isEqualTo(ApplyOutcome.APPLIED);
+      List<MatchEvent> all = new ArrayList<>(matches);
+      all.addAll(more);
+      h.assertEqualsRecompute(new Recompute(Harness.PARAMS, Harness.CALENDAR, all));
+    }
+  }
+
+  @Test
   void duplicateIsAcceptedOnceAndAppliedOnce(RedisEndpoint redis) {
     try (Harness h = new Harness(redis, data)) {
       List<MatchEvent> matches = new Matches(2, 8).season(S1, START, 20);

@@ -115,7 +115,8 @@ public final class SpeedBench {
     double javaCpu0 = processCpuSeconds();
     var threads = java.lang.management.ManagementFactory.getThreadMXBean();
     double redisCpu0 = redisCpuSeconds(c);
-    c.sync().configResetstat();
+    double redisUser0 = redisCpuSeconds(c, "used_cpu_user:");
+    c.sync().configResetstat(); // commandstats and the network counters of the timed phase
     Map<String, Long> threadCpu0 = threadCpuNanos();
     Map<String, Long> threadCpu1 = new HashMap<>();
     long[] applierCpuNanos = new long[1];
@@ -152,11 +153,15 @@ public final class SpeedBench {
     double javaCpu = processCpuSeconds() - javaCpu0;
     double applierCpu = applierCpuNanos[0] / 1e9;
     double redisCpu = redisCpuSeconds(c) - redisCpu0;
+    double redisUser = redisCpuSeconds(c, "used_cpu_user:") - redisUser0;
+    long netIn = redisStat(c, "total_net_input_bytes:");
+    long netOut = redisStat(c, "total_net_output_bytes:");
     System.out.printf(
         "applied: %,d 1v1 matches in %.2f s = %,.0f matches/s (batch %d, cache %,d, %s, %,d"
             + " players);"
             + " CPU used: speed-layer process %.2f s (%,.0f matches per CPU-second; applier thread"
-            + " alone %.2f s = %,.0f per CPU-second), redis %.2f s (%,.0f matches per CPU-second)%n",
+            + " alone %.2f s = %,.0f per CPU-second), redis %.2f s (%,.0f matches per CPU-second;"
+            + " %.1f µs per match, of which user %.1f µs)%n",
         done,
         secs,
         done / secs,
@@ -169,7 +174,9 @@ public final class SpeedBench {
         applierCpu,
         done / applierCpu,
         redisCpu,
-        done / redisCpu);
+        done / redisCpu,
+        redisCpu * 1e6 / done,
+        redisUser * 1e6 / done);
     // where the process's CPU went: threads by name; the rest is the JIT compilers, GC and VM
     StringBuilder b = new StringBuilder("  speed-layer process CPU per match by thread:");
     long known = 0;
@@ -188,6 +195,18 @@ public final class SpeedBench {
             " JIT + GC + VM %.1f µs (process total %.1f µs)",
             Math.max(0, javaCpu * 1e9 - known) / 1e3 / done, javaCpu * 1e6 / done));
     System.out.println(b);
+    System.out.printf(
+        "  redis network per match: %,.0f bytes in (requests), %,.0f bytes out (replies)%n",
+        netIn / (double) done, netOut / (double) done);
+  }
+
+  private static long redisStat(StatefulRedisConnection<String, String> c, String field) {
+    for (String line : c.sync().info("stats").split("\r?\n")) {
+      if (line.startsWith(field)) {
+        return Long.parseLong(line.substring(field.length()).trim());
+      }
+    }
+    return 0;
   }
 
   /** CPU time of the live Java threads, summed by name with digits dropped (pools as one). */
@@ -353,10 +372,13 @@ public final class SpeedBench {
       SpeedMetrics metrics) {
     RealtimeView view = new RealtimeView(c, layout, params);
     MatchLog log = new MatchLog(c.sync(), layout);
+    // as bin/gsm speed: the applier reads player states on a connection of its own
+    RealtimeView reads = new RealtimeView(client.connect(), layout, params);
     return new SpeedLayer(
         view,
         log,
-        new MatchApplier(view, log, new RatingEngine(params), SeasonCalendar.quarterly(), CACHE),
+        new MatchApplier(
+            view, reads, log, new RatingEngine(params), SeasonCalendar.quarterly(), CACHE),
         metrics,
         "bench",
         BATCH,
@@ -442,9 +464,13 @@ public final class SpeedBench {
   }
 
   private static double redisCpuSeconds(StatefulRedisConnection<String, String> c) {
+    return redisCpuSeconds(c, "used_cpu_sys:") + redisCpuSeconds(c, "used_cpu_user:");
+  }
+
+  private static double redisCpuSeconds(StatefulRedisConnection<String, String> c, String field) {
     double total = 0;
     for (String line : c.sync().info("cpu").split("\r?\n")) {
-      if (line.startsWith("used_cpu_sys:") || line.startsWith("used_cpu_user:")) {
+      if (line.startsWith(field)) {
         total += Double.parseDouble(line.substring(line.indexOf(':') + 1).trim());
       }
     }
