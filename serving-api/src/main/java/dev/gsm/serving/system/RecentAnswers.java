@@ -3,6 +3,7 @@ package dev.gsm.serving.system;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.reactivestreams.Publisher;
 import org.springframework.core.Ordered;
@@ -23,6 +24,7 @@ import org.springframework.web.server.WebFilterChain;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * The read endpoints' answers of the last {@code gsm.rankings.live-max-age} (100 ms by default),
@@ -31,6 +33,7 @@ import reactor.core.publisher.Mono;
  * Under load the same few pages (the top 100, a star's page) are asked for thousands of times a
  * second; each is then read and written once per window, and every other request is answered here,
  * on the event loop, with the bytes of that answer: no store call, no controller, no JSON writing.
+ * Requests that arrive while the same request is being answered wait for that answer.
  *
  * <p>Keyed by the exact path, query and {@code Accept} header; only {@code 200} answers of {@code
  * GET} on {@link #PATTERNS} are kept, so errors, other seasons' 404s and every write go through the
@@ -51,6 +54,15 @@ public class RecentAnswers implements WebFilter, Ordered {
 
   private final List<PathPattern> patterns;
   private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+
+  /**
+   * The requests being answered by their controller now, by key. When a hot page's answer expires,
+   * every connection asks for it again at once; the first is read, the others wait for its answer
+   * instead of each reading the same page (a burst of identical reads every window otherwise sets
+   * the latency tail of every request).
+   */
+  private final Map<String, Sinks.One<Answer>> inFlight = new ConcurrentHashMap<>();
+
   private final Clock clock;
   private final long maxAgeMillis;
 
@@ -82,13 +94,33 @@ public class RecentAnswers implements WebFilter, Ordered {
     long now = clock.millis();
     Answer recent = answers.get(key);
     if (recent != null && now - recent.atMillis() >= 0 && now - recent.atMillis() < maxAgeMillis) {
-      ServerHttpResponse response = exchange.getResponse();
-      response.setStatusCode(HttpStatus.OK);
-      response.getHeaders().setContentType(recent.type());
-      response.getHeaders().setContentLength(recent.body().length);
-      return response.writeWith(Mono.just(response.bufferFactory().wrap(recent.body())));
+      return write(exchange, recent);
     }
-    return chain.filter(exchange.mutate().response(new Keeping(exchange, key, now)).build());
+    Sinks.One<Answer> mine = Sinks.one();
+    Sinks.One<Answer> reading = inFlight.putIfAbsent(key, mine);
+    if (reading != null) {
+      // the same request is being answered right now: wait for that answer (if it is a 200)
+      return reading
+          .asMono()
+          .map(Optional::of)
+          .defaultIfEmpty(Optional.empty())
+          .flatMap(a -> a.isPresent() ? write(exchange, a.get()) : chain.filter(exchange));
+    }
+    return chain
+        .filter(exchange.mutate().response(new Keeping(exchange, key, now, mine)).build())
+        .doFinally(
+            signal -> {
+              inFlight.remove(key, mine);
+              mine.tryEmitEmpty(); // no 200 to share: the waiting requests read on their own
+            });
+  }
+
+  private static Mono<Void> write(ServerWebExchange exchange, Answer answer) {
+    ServerHttpResponse response = exchange.getResponse();
+    response.setStatusCode(HttpStatus.OK);
+    response.getHeaders().setContentType(answer.type());
+    response.getHeaders().setContentLength(answer.body().length);
+    return response.writeWith(Mono.just(response.bufferFactory().wrap(answer.body())));
   }
 
   private PathPattern matching(ServerHttpRequest request) {
@@ -124,11 +156,13 @@ public class RecentAnswers implements WebFilter, Ordered {
   private final class Keeping extends ServerHttpResponseDecorator {
     private final String key;
     private final long atMillis;
+    private final Sinks.One<Answer> waiting;
 
-    Keeping(ServerWebExchange exchange, String key, long atMillis) {
+    Keeping(ServerWebExchange exchange, String key, long atMillis, Sinks.One<Answer> waiting) {
       super(exchange.getResponse());
       this.key = key;
       this.atMillis = atMillis;
+      this.waiting = waiting;
     }
 
     @Override
@@ -145,7 +179,9 @@ public class RecentAnswers implements WebFilter, Ordered {
                 byte[] bytes = new byte[joined.readableByteCount()];
                 joined.read(bytes);
                 DataBufferUtils.release(joined);
-                keep(key, new Answer(type, bytes, atMillis));
+                Answer answer = new Answer(type, bytes, atMillis);
+                keep(key, answer);
+                waiting.tryEmitValue(answer);
                 setStatusCode(HttpStatus.OK); // named, as the repeats name it
                 return super.writeWith(Mono.just(bufferFactory().wrap(bytes)));
               });
