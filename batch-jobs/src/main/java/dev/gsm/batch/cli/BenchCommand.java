@@ -98,6 +98,8 @@ public final class BenchCommand implements Callable<Integer> {
       long start = System.nanoTime();
       Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
       String peak = "?";
+      String cpu = "?";
+      String loadBefore = loadAverage();
       try (var reader = p.inputReader()) {
         String line;
         while ((line = reader.readLine()) != null) {
@@ -105,18 +107,32 @@ public final class BenchCommand implements Callable<Integer> {
           if (line.startsWith("peak RSS ")) {
             peak = line.substring("peak RSS ".length());
           }
+          if (line.startsWith("process CPU ")) {
+            cpu = line.substring("process CPU ".length());
+          }
         }
       }
       int rc = p.waitFor();
       double seconds = (System.nanoTime() - start) / 1e9;
       summary.add(
           String.format(
-              "%,12d matches: %6.1f s wall (JVM start included), peak RSS %s, exit %d",
-              n, seconds, peak, rc));
+              "%,12d matches: %6.1f s wall (JVM start included), %s CPU, peak RSS %s, exit %d;"
+                  + " load average %s at start, %s at end",
+              n, seconds, cpu, peak, rc, loadBefore, loadAverage()));
     }
     System.out.println("bench summary (" + Runtime.getRuntime().availableProcessors() + " cores):");
     summary.forEach(System.out::println);
     return 0;
+  }
+
+  /** The 1, 5 and 15 minute load averages (Linux), "?" elsewhere: wall time depends on them. */
+  private static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (IOException | RuntimeException e) {
+      return "?";
+    }
   }
 
   private static void deleteViews(Path root) throws IOException {

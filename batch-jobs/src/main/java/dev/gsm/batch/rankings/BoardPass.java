@@ -32,7 +32,12 @@ final class BoardPass {
   private final RatingParameters params;
   private final RatingEngine engine;
   private final RatingPredictor predictor;
-  private final RatingSmoother smoother;
+  // Made when the pass starts and dropped once written back: its nodes (~76 bytes a player's
+  // match) are most of the heap, and boards that wait for a thread should not hold theirs yet.
+  private RatingSmoother smoother;
+  private final MatchColumns.Extent extent;
+  private double[] priorMu; // carried players' soft-reset ratings, for the smoother's first nodes
+  private double[] priorSigma;
   private final MatchFeatures features;
 
   /** The global board's record for the insights job; null on the other boards. */
@@ -41,15 +46,15 @@ final class BoardPass {
   final RatingTable table;
   private int[] local; // global player index -> table index, -1 if absent
   private final int[] idOrder; // global player index -> position of its id in id order
-  private int[] idRank = new int[1024]; // table index -> idOrder of its player (once he played)
-  int[] carriedGames = new int[1024];
-  int[] firstDay = new int[1024];
-  int[] activeDays = new int[1024];
-  int[] lastDay = new int[1024];
-  long[] form = new long[1024]; // 2 bits per result, newest lowest
-  double[] qualitySum = new double[1024];
-  long[] firstPlayed = new long[1024];
-  long[] lastPlayed = new long[1024];
+  private int[] idRank; // table index -> idOrder of its player (once he played)
+  int[] carriedGames;
+  int[] firstDay;
+  int[] activeDays;
+  int[] lastDay;
+  long[] form; // 2 bits per result, newest lowest
+  double[] qualitySum;
+  long[] firstPlayed;
+  long[] lastPlayed;
   final List<int[]> dayRanks = new ArrayList<>();
   final List<float[]> dayScores = new ArrayList<>();
   private int currentDay = Integer.MIN_VALUE;
@@ -58,7 +63,8 @@ final class BoardPass {
   BoardPass(
       String board,
       RatingParameters params,
-      int players,
+      MatchColumns.Extent extent,
+      int globalPlayers,
       Map<String, PlayerRating> carried,
       PerformanceLog performance,
       int[] idOrder) {
@@ -69,10 +75,23 @@ final class BoardPass {
     this.engine = new RatingEngine(params);
     this.predictor = new RatingPredictor(params);
     this.features = new MatchFeatures(predictor);
-    this.smoother = params.smoothingWindowDays() > 0 ? new RatingSmoother(params) : null;
-    this.table = new RatingTable(params, Math.max(16, players));
-    this.local = new int[Math.max(16, players)];
+    this.extent = extent;
+    // Sized from the season's counts: growing by doubling held up to 3x while copying.
+    int players = Math.max(16, extent.players() + carried.size());
+    this.table = new RatingTable(params, players);
+    idRank = new int[players];
+    carriedGames = new int[players];
+    firstDay = new int[players];
+    activeDays = new int[players];
+    lastDay = new int[players];
+    form = new long[players];
+    qualitySum = new double[players];
+    firstPlayed = new long[players];
+    lastPlayed = new long[players];
+    this.local = new int[Math.max(16, globalPlayers)];
     Arrays.fill(local, -1);
+    priorMu = new double[carried.size()];
+    priorSigma = new double[carried.size()];
     // Sorted by id, so the table's indices do not depend on how the previous view was read.
     for (Map.Entry<String, PlayerRating> e : new TreeMap<>(carried).entrySet()) {
       int i = internNew(e.getKey());
@@ -80,9 +99,8 @@ final class BoardPass {
       table.set(
           i, new PlayerRating(r.mu(), r.sigma(), r.lastActiveEpochSecond(), r.games(), 0, 0, 0));
       carriedGames[i] = r.games();
-      if (smoother != null) {
-        smoother.prior(i, r.mu(), r.sigma());
-      }
+      priorMu[i] = r.mu();
+      priorSigma[i] = r.sigma();
     }
   }
 
@@ -91,6 +109,19 @@ final class BoardPass {
     grow(i + 1);
     firstDay[i] = -1;
     return i;
+  }
+
+  /** Call on the pass's thread before its first {@link #rate}. */
+  void begin() {
+    if (params.smoothingWindowDays() > 0) {
+      smoother = new RatingSmoother(params);
+      smoother.reserve(extent.matches(), extent.sides(), extent.appearances(), firstDay.length);
+      for (int i = 0; i < priorMu.length; i++) {
+        smoother.prior(i, priorMu[i], priorSigma[i]);
+      }
+    }
+    priorMu = null;
+    priorSigma = null;
   }
 
   /** Rates match {@code m} of {@code c}; {@code day} is its day index in the season's days. */
@@ -195,6 +226,8 @@ final class BoardPass {
       smoother.smooth(from, params.smoothingIterations());
       smoother.writeTo(table, from);
     }
+    smoother = null;
+    local = null;
   }
 
   int seasonGames(int i) {

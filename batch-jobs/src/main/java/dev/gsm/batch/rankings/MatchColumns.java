@@ -149,6 +149,36 @@ public final class MatchColumns {
     return matches;
   }
 
+  /** How much of the season a board sees: its matches, their sides and appearances, its players. */
+  record Extent(int matches, int sides, int appearances, int players) {}
+
+  /** The extent of the matches of mode index {@code mode}, or of every match when negative. */
+  Extent extent(int modeFilter) {
+    if (modeFilter < 0) {
+      return new Extent(matches, sideStart[matches], playerStart[matches], players());
+    }
+    boolean[] seen = new boolean[players()];
+    int n = 0;
+    int s = 0;
+    int a = 0;
+    int p = 0;
+    for (int m = 0; m < matches; m++) {
+      if (mode[m] != modeFilter) {
+        continue;
+      }
+      n++;
+      s += sideStart[m + 1] - sideStart[m];
+      for (int j = playerStart[m]; j < playerStart[m + 1]; j++) {
+        a++;
+        if (!seen[players[j]]) {
+          seen[players[j]] = true;
+          p++;
+        }
+      }
+    }
+    return new Extent(n, s, a, p);
+  }
+
   public int players() {
     return playerIds.size();
   }

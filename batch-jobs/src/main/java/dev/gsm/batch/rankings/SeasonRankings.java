@@ -152,6 +152,10 @@ public final class SeasonRankings {
   /**
    * @param accepted validated, deduplicated matches without banned players
    * @param previous last season's final global and mode ratings by board, empty for a first season
+   * @param staging a directory for the driver's rows (Parquet, read back by the results), deleted
+   *     by the caller once the views are written
+   * @param releaseInput called once nothing reads {@code accepted} any more, before the rating
+   *     pass: the caller frees its cache for the driver's heap
    */
   public static Result rank(
       SparkSession spark,
@@ -159,10 +163,17 @@ public final class SeasonRankings {
       Dataset<Row> accepted,
       RatingParameters params,
       Leagues leagues,
-      Map<String, Map<String, PlayerRating>> previous) {
+      Map<String, Map<String, PlayerRating>> previous,
+      String staging,
+      Runnable releaseInput) {
     Map<String, Long> millis = new LinkedHashMap<>();
     long t0 = System.nanoTime();
+    // Small (one row per player): materialized now so that the accepted matches can go.
+    Dataset<Row> primary =
+        primaryRegionAndPlatform(accepted).persist(StorageLevel.MEMORY_AND_DISK());
+    primary.count();
     MatchColumns c = MatchColumns.load(MatchColumns.project(accepted).toLocalIterator());
+    releaseInput.run();
     long t1 = System.nanoTime();
     millis.put("loadColumns", (t1 - t0) / 1_000_000);
 
@@ -184,7 +195,8 @@ public final class SeasonRankings {
           new BoardPass(
               board,
               params,
-              global ? c.players() : 16,
+              c.extent(global ? -1 : c.modes.indexOf(board.substring(5))),
+              c.players(),
               reset,
               global ? performance : null,
               idOrder));
@@ -200,6 +212,7 @@ public final class SeasonRankings {
         done.add(
             pool.submit(
                 () -> {
+                  pass.begin();
                   for (int m = 0; m < c.matches; m++) {
                     if (modeFilter < 0 || c.mode[m] == modeFilter) {
                       pass.rate(
@@ -220,17 +233,20 @@ public final class SeasonRankings {
     long t2 = System.nanoTime();
     millis.put("rateBoards", (t2 - t1) / 1_000_000);
 
-    List<Row> boardRows = new ArrayList<>();
-    List<Row> historyRows = new ArrayList<>();
-    for (BoardPass pass : passes) {
+    // Staged in Parquet chunks as they are made: held as Rows, then as the local relation of
+    // createDataFrame, they took three copies of the boards' history on the driver.
+    StagedRows boardRows = new StagedRows(spark, staging + "/boards", BOARD_ROW, 100_000);
+    StagedRows historyRows = new StagedRows(spark, staging + "/history", HISTORY_ROW, 20_000);
+    StagedRows performanceRows =
+        new StagedRows(spark, staging + "/performance", PERFORMANCE_ROW, 20_000);
+    performanceRows(season, passes.get(0), dayBase, performanceRows);
+    for (int b = 0; b < passes.size(); b++) {
+      BoardPass pass = passes.get(b);
       boardRows(season, pass, boardRows);
       historyRows(season, pass, dayBase, lastDay, historyRows);
+      passes.set(b, null); // its table and day snapshots can go
     }
-    Dataset<Row> performanceRows =
-        spark.createDataFrame(performanceRows(season, passes.get(0), dayBase), PERFORMANCE_ROW);
-    Dataset<Row> rated =
-        withLeagues(spark.createDataFrame(boardRows, BOARD_ROW), leagues, GLOBAL_AND_MODES);
-    Dataset<Row> primary = primaryRegionAndPlatform(accepted);
+    Dataset<Row> rated = withLeagues(boardRows.finish(), leagues, GLOBAL_AND_MODES);
     // Small (one row per board and player) and read by three branches: compute it once.
     Dataset<Row> withPrimary =
         rated.join(primary, "player_id").persist(StorageLevel.MEMORY_AND_DISK());
@@ -239,9 +255,10 @@ public final class SeasonRankings {
         withPrimary
             .unionByName(filtered(global, "region", leagues))
             .unionByName(filtered(global, "platform", leagues));
-    Dataset<Row> history = spark.createDataFrame(historyRows, HISTORY_ROW);
+    Dataset<Row> history = historyRows.finish();
     millis.put("buildRows", (System.nanoTime() - t2) / 1_000_000);
-    return new Result(all, history, performanceRows, c.matches, c.players(), carried, millis);
+    return new Result(
+        all, history, performanceRows.finish(), c.matches, c.players(), carried, millis);
   }
 
   private static final WindowSpec GLOBAL_AND_MODES = Window.partitionBy("board");
@@ -260,7 +277,7 @@ public final class SeasonRankings {
     return order;
   }
 
-  private static void boardRows(String season, BoardPass pass, List<Row> out) {
+  private static void boardRows(String season, BoardPass pass, StagedRows out) {
     int[] order = pass.ranked();
     for (int r = 0; r < order.length; r++) {
       int i = order[r];
@@ -289,10 +306,10 @@ public final class SeasonRankings {
     }
   }
 
-  private static List<Row> performanceRows(String season, BoardPass global, long dayBase) {
+  private static void performanceRows(
+      String season, BoardPass global, long dayBase, StagedRows out) {
     PerformanceLog log = global.performance;
     Instant origin = Instant.ofEpochSecond(dayBase * 86_400L);
-    List<Row> out = new ArrayList<>();
     for (int i = 0; i < global.table.size(); i++) {
       int n = log.games(i);
       if (n == 0) {
@@ -316,11 +333,10 @@ public final class SeasonRankings {
               log.sumTY[i],
               log.sumGY[i]));
     }
-    return out;
   }
 
   private static void historyRows(
-      String season, BoardPass pass, long dayBase, int lastDay, List<Row> out) {
+      String season, BoardPass pass, long dayBase, int lastDay, StagedRows out) {
     for (int i = 0; i < pass.table.size(); i++) {
       int first = pass.firstDay[i];
       if (pass.seasonGames(i) == 0 || first < 0) {
@@ -366,8 +382,7 @@ public final class SeasonRankings {
             .select(
                 col("region"),
                 col("platform"),
-                explode(flatten(col("sides.players")).getField("player_id")).as("player_id"))
-            .cache();
+                explode(flatten(col("sides.players")).getField("player_id")).as("player_id"));
     Dataset<Row> region = primary(appearances, "region");
     Dataset<Row> platform = primary(appearances, "platform");
     return region.join(platform, "player_id");

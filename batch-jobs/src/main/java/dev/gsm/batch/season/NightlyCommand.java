@@ -45,6 +45,8 @@ public final class NightlyCommand implements Callable<Integer> {
     } finally {
       spark.stop();
     }
+    // CPU seconds of every thread: a figure the machine's load does not swing as it does wall time
+    System.out.println("process CPU " + RankingsCommand.cpuSeconds());
     return 0;
   }
 }

@@ -53,6 +53,15 @@ public final class RankingsCommand implements Callable<Integer> {
     System.out.println("peak RSS " + peakRss());
   }
 
+  /** CPU time of this process so far, e.g. {@code 412.3 s}; "?" where the OS does not say. */
+  public static String cpuSeconds() {
+    return ProcessHandle.current()
+        .info()
+        .totalCpuDuration()
+        .map(d -> String.format("%.1f s", d.toMillis() / 1000.0))
+        .orElse("?");
+  }
+
   /** VmHWM of this process (Linux), e.g. {@code 3,412 MB}; "?" elsewhere. */
   public static String peakRss() {
     try {

@@ -151,6 +151,29 @@ public final class SeasonBatchJob {
       // Every later step reads the accepted cache: free the verdicts (every row of the season)
       // before the driver's rating pass needs the heap (3M matches ran out of 12 GB with both).
       checked.unpersist();
+      Map<String, WrittenVersion> written = new LinkedHashMap<>();
+      written.put(
+          SeasonActivity.VIEW,
+          timer.time(
+              "writeActivity",
+              () ->
+                  store.writeData(
+                      SeasonActivity.VIEW,
+                      version,
+                      SeasonActivity.of(daily),
+                      SeasonActivity.SHAPE)));
+      written.put(
+          PlayerModeStats.VIEW,
+          timer.time(
+              "writeModeStats",
+              () ->
+                  store.writeData(
+                      PlayerModeStats.VIEW,
+                      version,
+                      PlayerModeStats.of(daily),
+                      PlayerModeStats.SHAPE)));
+      // Read by nothing after these two views.
+      daily.unpersist();
       Map<String, Map<String, PlayerRating>> previous =
           timer.time(
               "readPreviousSeason",
@@ -165,18 +188,10 @@ public final class SeasonBatchJob {
                       accepted,
                       options.rating(),
                       options.leagues(),
-                      previous));
-      Map<String, WrittenVersion> written = new LinkedHashMap<>();
-      written.put(
-          SeasonActivity.VIEW,
-          timer.time(
-              "writeActivity",
-              () ->
-                  store.writeData(
-                      SeasonActivity.VIEW,
-                      version,
-                      SeasonActivity.of(daily),
-                      SeasonActivity.SHAPE)));
+                      previous,
+                      store.staging(version),
+                      // The driver's pass needs the heap more than Spark's cache of every match.
+                      accepted::unpersist));
       written.put(
           SeasonRankings.LEADERBOARDS,
           timer.time(
@@ -198,16 +213,6 @@ public final class SeasonBatchJob {
                       ranked.history(),
                       SeasonRankings.RANK_HISTORY_SHAPE)));
       written.put(
-          PlayerModeStats.VIEW,
-          timer.time(
-              "writeModeStats",
-              () ->
-                  store.writeData(
-                      PlayerModeStats.VIEW,
-                      version,
-                      PlayerModeStats.of(daily),
-                      PlayerModeStats.SHAPE)));
-      written.put(
           SeasonRankings.PLAYER_PERFORMANCE,
           timer.time(
               "writePerformance",
@@ -218,6 +223,16 @@ public final class SeasonBatchJob {
                       ranked.performance(),
                       SeasonRankings.PLAYER_PERFORMANCE_SHAPE)));
       beforeCommit.run();
+      // The manifests in the views' usual order, whatever order the steps wrote them in.
+      for (String view :
+          List.of(
+              SeasonActivity.VIEW,
+              SeasonRankings.LEADERBOARDS,
+              SeasonRankings.RANK_HISTORY,
+              PlayerModeStats.VIEW,
+              SeasonRankings.PLAYER_PERFORMANCE)) {
+        written.put(view, written.remove(view));
+      }
 
       Map<String, Long> counts = new LinkedHashMap<>();
       counts.put("read", input.rowsRead());
@@ -268,6 +283,7 @@ public final class SeasonBatchJob {
       daily.unpersist();
       accepted.unpersist();
       checked.unpersist();
+      store.deleteStaging(version);
     }
   }
 

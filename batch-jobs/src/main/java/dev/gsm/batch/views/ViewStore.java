@@ -111,6 +111,27 @@ public final class ViewStore {
     return new WrittenVersion(view, version, dir, dataFiles(new Path(dir)), count);
   }
 
+  /**
+   * Where a run of version {@code version} stages intermediate data (views/_staging/version=V):
+   * beside the views, so executors of a cluster can read it; never listed as a view.
+   */
+  public String staging(String version) {
+    if (!VersionId.isValid(version)) {
+      throw new IllegalArgumentException("not a version id: " + version);
+    }
+    return layout.view("_staging") + "/version=" + version;
+  }
+
+  /** Deletes what a run staged (nothing if it staged nothing). */
+  public void deleteStaging(String version) {
+    Path dir = new Path(staging(version));
+    try {
+      fs(dir).delete(dir, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + dir, e);
+    }
+  }
+
   /** Writes the manifest, then makes the version current. */
   public void commit(ViewManifest manifest) {
     writeManifest(manifest);

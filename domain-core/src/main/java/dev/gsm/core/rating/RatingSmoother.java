@@ -69,6 +69,30 @@ public final class RatingSmoother {
   }
 
   /**
+   * Sizes the arrays for a season known in advance ({@code matches} matches, {@code sides} sides
+   * and {@code appearances} players over all of them, player indices below {@code players}): the
+   * batch knows its counts, and growing by doubling would hold up to three times the nodes (~76
+   * bytes each) while copying, which is what ran a 3M-match season out of memory. Optional.
+   */
+  public void reserve(int matches, int sides, int appearances, int players) {
+    if (matches >= matchTime.length) {
+      int cap = matches + 1;
+      matchTime = Arrays.copyOf(matchTime, cap);
+      matchNodeStart = Arrays.copyOf(matchNodeStart, cap + 1);
+      matchSides = Arrays.copyOf(matchSides, cap);
+      matchSidePoolStart = Arrays.copyOf(matchSidePoolStart, cap + 1);
+    }
+    if (sides + matches + 1 > sideStartPool.length) {
+      sideStartPool = Arrays.copyOf(sideStartPool, sides + matches + 1);
+      placementPool = Arrays.copyOf(placementPool, sides + matches + 1);
+    }
+    if (appearances > player.length) {
+      growNodes(appearances);
+    }
+    ensurePlayers(players);
+  }
+
+  /**
    * Appends a match, in time order (same shape as {@link RatingEngine#rate(RatingTable, int[],
    * int[], int[], long)}; player indices are the table's).
    */
@@ -279,19 +303,22 @@ public final class RatingSmoother {
 
   private void ensureNodes(int count) {
     if (count > player.length) {
-      int cap = Math.max(count, player.length * 2);
-      player = Arrays.copyOf(player, cap);
-      time = Arrays.copyOf(time, cap);
-      prev = Arrays.copyOf(prev, cap);
-      next = Arrays.copyOf(next, cap);
-      fMu = Arrays.copyOf(fMu, cap);
-      fVar = Arrays.copyOf(fVar, cap);
-      bPi = Arrays.copyOf(bPi, cap);
-      bTau = Arrays.copyOf(bTau, cap);
-      mPi = Arrays.copyOf(mPi, cap);
-      mTau = Arrays.copyOf(mTau, cap);
-      q = Arrays.copyOf(q, cap);
+      growNodes(Math.max(count, player.length * 2));
     }
+  }
+
+  private void growNodes(int cap) {
+    player = Arrays.copyOf(player, cap);
+    time = Arrays.copyOf(time, cap);
+    prev = Arrays.copyOf(prev, cap);
+    next = Arrays.copyOf(next, cap);
+    fMu = Arrays.copyOf(fMu, cap);
+    fVar = Arrays.copyOf(fVar, cap);
+    bPi = Arrays.copyOf(bPi, cap);
+    bTau = Arrays.copyOf(bTau, cap);
+    mPi = Arrays.copyOf(mPi, cap);
+    mTau = Arrays.copyOf(mTau, cap);
+    q = Arrays.copyOf(q, cap);
   }
 
   private void ensurePlayers(int count) {

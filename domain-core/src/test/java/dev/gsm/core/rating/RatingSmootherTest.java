@@ -51,8 +51,23 @@ class RatingSmootherTest {
     assertThat(first).isEqualTo(second);
   }
 
+  @Test
+  void reservingTheSeasonsSizeUpFrontGivesTheSameBits() {
+    RatingParameters p = RatingParameters.defaults();
+    // 500 two-sided matches of 2 players each, 20 players
+    assertThat(run(p, s -> s.reserve(500, 1000, 1000, 20))).isEqualTo(run(p));
+    // a smaller reservation than needed still grows
+    assertThat(run(p, s -> s.reserve(10, 20, 20, 3))).isEqualTo(run(p));
+  }
+
   private static double[] run(RatingParameters p) {
+    return run(p, s -> {});
+  }
+
+  private static double[] run(
+      RatingParameters p, java.util.function.Consumer<RatingSmoother> prepare) {
     RatingSmoother s = new RatingSmoother(p);
+    prepare.accept(s);
     RatingTable t = new RatingTable(p);
     for (int i = 0; i < 20; i++) {
       t.intern("p" + i);
