@@ -1,11 +1,13 @@
 package dev.gsm.serving.system;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.reactivestreams.Publisher;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -66,11 +68,16 @@ public class RecentAnswers implements WebFilter, Ordered {
   private final Clock clock;
   private final long maxAgeMillis;
 
+  @Autowired
   RecentAnswers(GsmProperties props, Clock clock) {
+    this(props.rankings().liveMaxAge(), clock);
+  }
+
+  RecentAnswers(Duration maxAge, Clock clock) {
     PathPatternParser parser = new PathPatternParser();
     this.patterns = PATTERNS.stream().map(parser::parse).toList();
     this.clock = clock;
-    this.maxAgeMillis = props.rankings().liveMaxAge().toMillis();
+    this.maxAgeMillis = maxAge.toMillis();
   }
 
   @Override
