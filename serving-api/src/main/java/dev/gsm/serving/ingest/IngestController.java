@@ -6,7 +6,6 @@ import dev.gsm.serving.security.Clients;
 import dev.gsm.serving.security.SecurityProperties;
 import dev.gsm.serving.system.GsmProperties;
 import dev.gsm.serving.system.StoreCalls;
-import io.lettuce.core.RedisException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -60,20 +59,7 @@ class IngestController {
   Mono<ResponseEntity<Object>> post(ServerHttpRequest request) {
     String client = Clients.of(request, clientHeader);
     String path = request.getPath().value();
-    return readLimited(request)
-        .flatMap(body -> calls.call(() -> accept(body, client, path)))
-        .doOnError(e -> audit.refused(client, "POST", path, statusOf(e), e.getMessage()));
-  }
-
-  /** The status the problem details advice answers for an ingest failure. */
-  private static int statusOf(Throwable e) {
-    if (e instanceof InvalidMatchException) {
-      return 400;
-    }
-    if (e instanceof PayloadTooLargeException) {
-      return 413;
-    }
-    return e instanceof RedisException ? 503 : 500;
+    return readLimited(request).flatMap(body -> calls.call(() -> accept(body, client, path)));
   }
 
   private ResponseEntity<Object> accept(String body, String client, String path) {

@@ -69,7 +69,7 @@ class IngestIT extends RedisBackedIT {
   }
 
   @Test
-  void everyIngestIsAuditedWithWhatItAcceptedAndWhatWasADuplicate() {
+  void everyIngestIsAuditedWithWhatItAcceptedAndWhatWasADuplicateAndEveryRefusalWithItsStatus() {
     ListAppender<ILoggingEvent> audit = new ListAppender<>();
     audit.start();
     Logger logger = (Logger) LoggerFactory.getLogger("gsm.audit");
@@ -93,10 +93,33 @@ class IngestIT extends RedisBackedIT {
           .exchange()
           .expectStatus()
           .isAccepted();
+      client
+          .post()
+          .uri("/api/v1/matches")
+          .contentType(MediaType.APPLICATION_JSON)
+          .header("X-Api-Key", "server-7")
+          .bodyValue("{\"match_id\":\"audit-4\"}")
+          .exchange()
+          .expectStatus()
+          .isBadRequest();
+      client
+          .post()
+          .uri("/api/v1/matches")
+          .contentType(MediaType.TEXT_PLAIN)
+          .bodyValue("audit-5")
+          .exchange()
+          .expectStatus()
+          .isEqualTo(415);
     } finally {
       logger.detachAppender(audit);
     }
-    assertThat(audit.list).hasSize(2);
+    assertThat(audit.list).hasSize(4);
+    assertThat(audit.list.get(2).getFormattedMessage())
+        .contains("\"event\":\"refused\"", "\"status\":400", "\"method\":\"POST\"")
+        .containsPattern("\"client\":\"key:[0-9a-f]{16}\"")
+        .containsPattern("\"reason\":\"[^\"]+\"");
+    assertThat(audit.list.get(3).getFormattedMessage())
+        .contains("\"event\":\"refused\"", "\"status\":415", "\"client\":\"ip:");
     assertThat(audit.list.get(0).getFormattedMessage())
         .contains("\"event\":\"ingest\"", "\"accepted\":[\"audit-1\",\"audit-2\"]")
         .contains("\"duplicates\":[]")
