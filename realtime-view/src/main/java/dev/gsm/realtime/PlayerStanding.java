@@ -6,7 +6,7 @@ import java.util.Map;
  * A player in a season of the current generation with the player's place on every board the player
  * is on, read in one atomic step: what a player page shows live.
  *
- * @param positions board to place, global first, then in the order of the player's hash
+ * @param positions board to place: global, then each mode, then region, then platform
  */
 public record PlayerStanding(Stamp stamp, PlayerState state, Map<Board, Position> positions) {
 

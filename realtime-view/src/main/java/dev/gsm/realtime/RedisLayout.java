@@ -93,7 +93,7 @@ public record RedisLayout(String prefix) {
     return generationPrefix(generation) + "seasons";
   }
 
-  /** Hash of one player in one season: g (global rating), m:&lt;mode&gt;, rg, pf. */
+  /** One player in one season: a string holding the packed state ({@link PlayerState#pack}). */
   public String player(long generation, String season, String playerId) {
     return generationPrefix(generation) + season + ":p:" + playerId;
   }

@@ -33,6 +33,11 @@ class PlayerStateTest {
       PlayerState back = PlayerState.unpack("2026-S1", "p" + i, s.pack());
       assertThat(back).isEqualTo(s);
       assertThat(PlayerState.boardRating(s.pack(), Board.mode("duel"))).isEqualTo(r);
+      if (i % 2 == 0) {
+        assertThat(PlayerState.boardRating(s.pack(), Board.mode("battle_royale-4")))
+            .isEqualTo(modes.get("battle_royale-4"))
+            .isNotEqualTo(r);
+      }
       assertThat(PlayerState.boardRating(s.pack(), Board.region("eu-west"))).isEqualTo(r);
       assertThat(Double.doubleToRawLongBits(back.global().sigma()))
           .isEqualTo(Double.doubleToRawLongBits(r.sigma()));

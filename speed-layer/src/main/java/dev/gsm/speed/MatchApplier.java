@@ -68,24 +68,6 @@ public final class MatchApplier {
   private InFlight pending;
   private InFlight unconfirmed;
 
-  public MatchApplier(
-      RealtimeView view, MatchLog log, RatingEngine engine, SeasonCalendar calendar) {
-    this(view, log, engine, calendar, DEFAULT_CACHE);
-  }
-
-  /**
-   * @param cacheSize player states (per season) kept between batches; 0 reads every batch's players
-   *     from Redis
-   */
-  public MatchApplier(
-      RealtimeView view,
-      MatchLog log,
-      RatingEngine engine,
-      SeasonCalendar calendar,
-      int cacheSize) {
-    this(view, view, log, engine, calendar, cacheSize);
-  }
-
   /**
    * @param reads the same view on a connection of its own, for the player states a batch reads: a
    *     read then does not wait behind the batch in flight on {@code view}'s connection ({@link

@@ -282,31 +282,29 @@ public final class SpeedLayer {
     for (MatchApplier.ParsedEntry p : parsed) {
       entries.add(p.entry());
     }
-    {
-      long now = clock.millis();
-      if (r.outcome() == ApplyOutcome.APPLIED) {
-        metrics.applied.increment(r.matches());
-        metrics.deadLetters.increment(r.deadLetters());
-        for (LogEntry e : entries) {
-          metrics.latency(e.acceptedAtMillis(), now);
-        }
+    long now = clock.millis();
+    if (r.outcome() == ApplyOutcome.APPLIED) {
+      metrics.applied.increment(r.matches());
+      metrics.deadLetters.increment(r.deadLetters());
+      for (LogEntry e : entries) {
+        metrics.latency(e.acceptedAtMillis(), now);
       }
-      log.ackAsync(GROUP, entries)
-          .whenComplete(
-              (n, e) -> {
-                if (e != null) {
-                  // harmless: the entries are delivered again and found applied by the marker
-                  LOG.warn("XACK of {} entries failed: {}", entries.size(), e.toString());
-                }
-              });
-      if (now - lastLagSample >= LAG_SAMPLE_MILLIS) {
-        // a few round trips: sampled, not per batch (each costs a wake-up on a busy machine)
-        lastLagSample = now;
-        updateLag(
-            r.applied() >= 0
-                ? r.applied()
-                : view.generation(currentId).map(Generation::applied).orElse(0L));
-      }
+    }
+    log.ackAsync(GROUP, entries)
+        .whenComplete(
+            (n, e) -> {
+              if (e != null) {
+                // harmless: the entries are delivered again and found applied by the marker
+                LOG.warn("XACK of {} entries failed: {}", entries.size(), e.toString());
+              }
+            });
+    if (now - lastLagSample >= LAG_SAMPLE_MILLIS) {
+      // a few round trips: sampled, not per batch (each costs a wake-up on a busy machine)
+      lastLagSample = now;
+      updateLag(
+          r.applied() >= 0
+              ? r.applied()
+              : view.generation(currentId).map(Generation::applied).orElse(0L));
     }
   }
 

@@ -50,8 +50,15 @@ final class Harness implements AutoCloseable {
     dataRoot = "file://" + data.toAbsolutePath();
   }
 
+  /** An applier wired as gsm speed wires it: player states read on a connection of their own. */
   MatchApplier applier() {
-    return new MatchApplier(view, log, new RatingEngine(PARAMS), CALENDAR);
+    return new MatchApplier(
+        view,
+        new RealtimeView(client.connect(), layout, PARAMS),
+        log,
+        new RatingEngine(PARAMS),
+        CALENDAR,
+        MatchApplier.DEFAULT_CACHE);
   }
 
   /** A speed layer process with a consumer name of its own. */

@@ -194,7 +194,13 @@ final class Stack implements AutoCloseable {
         new SpeedLayer(
             view,
             applyLog,
-            new MatchApplier(view, applyLog, new RatingEngine(PARAMS), calendar),
+            new MatchApplier(
+                view,
+                new RealtimeView(speedClient.connect(), layout, PARAMS),
+                applyLog,
+                new RatingEngine(PARAMS),
+                calendar,
+                MatchApplier.DEFAULT_CACHE),
             metrics,
             "speed-e2e",
             200,
