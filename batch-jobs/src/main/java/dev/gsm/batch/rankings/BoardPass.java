@@ -138,12 +138,7 @@ final class BoardPass {
       buf = new int[Math.max(n, 2 * buf.length)];
     }
     for (int j = 0; j < n; j++) {
-      int g = c.players[p0 + j];
-      if (g >= local.length) {
-        int old = local.length;
-        local = Arrays.copyOf(local, Math.max(g + 1, 2 * old));
-        Arrays.fill(local, old, local.length, -1);
-      }
+      int g = c.players[p0 + j]; // below the season's player count, which sized local
       int i = local[g];
       if (i < 0) {
         i = table.indexOf(ids.get(g));

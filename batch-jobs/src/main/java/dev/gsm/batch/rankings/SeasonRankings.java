@@ -137,6 +137,8 @@ public final class SeasonRankings {
    * @param players players with a rated match
    * @param performance schema of {@code player-performance}: the global board's players
    * @param carriedPlayers players who started from last season's soft-reset rating
+   * @param release unpersists what the results cache (players' primary region and platform, the
+   *     rated rows joined with it): called once the views are written
    */
   public record Result(
       Dataset<Row> leaderboards,
@@ -145,7 +147,8 @@ public final class SeasonRankings {
       long ratedMatches,
       long players,
       long carriedPlayers,
-      Map<String, Long> millis) {}
+      Map<String, Long> millis,
+      Runnable release) {}
 
   private SeasonRankings() {}
 
@@ -258,7 +261,17 @@ public final class SeasonRankings {
     Dataset<Row> history = historyRows.finish();
     millis.put("buildRows", (System.nanoTime() - t2) / 1_000_000);
     return new Result(
-        all, history, performanceRows.finish(), c.matches, c.players(), carried, millis);
+        all,
+        history,
+        performanceRows.finish(),
+        c.matches,
+        c.players(),
+        carried,
+        millis,
+        () -> {
+          withPrimary.unpersist();
+          primary.unpersist();
+        });
   }
 
   private static final WindowSpec GLOBAL_AND_MODES = Window.partitionBy("board");

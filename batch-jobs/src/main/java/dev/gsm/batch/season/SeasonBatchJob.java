@@ -222,6 +222,7 @@ public final class SeasonBatchJob {
                       version,
                       ranked.performance(),
                       SeasonRankings.PLAYER_PERFORMANCE_SHAPE)));
+      ranked.release().run(); // its cached rows are written: free them for what runs next
       beforeCommit.run();
       // The manifests in the views' usual order, whatever order the steps wrote them in.
       for (String view :

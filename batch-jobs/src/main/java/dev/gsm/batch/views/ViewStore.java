@@ -119,7 +119,7 @@ public final class ViewStore {
     if (!VersionId.isValid(version)) {
       throw new IllegalArgumentException("not a version id: " + version);
     }
-    return layout.view("_staging") + "/version=" + version;
+    return layout.viewVersion("_staging", version);
   }
 
   /** Deletes what a run staged (nothing if it staged nothing). */

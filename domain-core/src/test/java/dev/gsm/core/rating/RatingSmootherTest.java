@@ -54,18 +54,21 @@ class RatingSmootherTest {
   @Test
   void reservingTheSeasonsSizeUpFrontGivesTheSameBits() {
     RatingParameters p = RatingParameters.defaults();
-    // 500 two-sided matches of 2 players each, 20 players
-    assertThat(run(p, s -> s.reserve(500, 1000, 1000, 20))).isEqualTo(run(p));
-    // a smaller reservation than needed still grows
-    assertThat(run(p, s -> s.reserve(10, 20, 20, 3))).isEqualTo(run(p));
+    // 3,000 two-sided matches of 2 players each among 20 players: more matches, sides and nodes
+    // than the smoother's starting arrays hold, so each is reserved or grown
+    double[] grown = run(p, 3_000, s -> {});
+    // exactly the season's size
+    assertThat(run(p, 3_000, s -> s.reserve(3_000, 6_000, 6_000, 20))).isEqualTo(grown);
+    // a smaller reservation than needed (and not a power of two) still grows
+    assertThat(run(p, 3_000, s -> s.reserve(1_500, 3_000, 3_000, 20))).isEqualTo(grown);
   }
 
   private static double[] run(RatingParameters p) {
-    return run(p, s -> {});
+    return run(p, 500, s -> {});
   }
 
   private static double[] run(
-      RatingParameters p, java.util.function.Consumer<RatingSmoother> prepare) {
+      RatingParameters p, int matches, java.util.function.Consumer<RatingSmoother> prepare) {
     RatingSmoother s = new RatingSmoother(p);
     prepare.accept(s);
     RatingTable t = new RatingTable(p);
@@ -73,7 +76,7 @@ class RatingSmootherTest {
       t.intern("p" + i);
     }
     java.util.Random rnd = new java.util.Random(3);
-    for (int m = 0; m < 500; m++) {
+    for (int m = 0; m < matches; m++) {
       int a = rnd.nextInt(20);
       int b = (a + 1 + rnd.nextInt(19)) % 20;
       s.add(m * DAY / 4, new int[] {a, b}, new int[] {0, 1, 2}, new int[] {0, rnd.nextInt(2)});
