@@ -335,8 +335,22 @@ public final class RealtimeView {
       long newApplied,
       List<PlayerUpdate> updates,
       List<DeadLetter> deadLetters) {
+    return apply(generation, expectedApplied, newApplied, updates, deadLetters, "");
+  }
+
+  /**
+   * {@link #apply}, recording {@code writer} as the generation's last writer ({@link #applyAsync}).
+   */
+  public ApplyOutcome apply(
+      long generation,
+      long expectedApplied,
+      long newApplied,
+      List<PlayerUpdate> updates,
+      List<DeadLetter> deadLetters,
+      String writer) {
     try {
-      return applyAsync(generation, expectedApplied, newApplied, updates, deadLetters, "", false)
+      return applyAsync(
+              generation, expectedApplied, newApplied, updates, deadLetters, writer, false)
           .join();
     } catch (java.util.concurrent.CompletionException e) {
       throw e.getCause() instanceof RuntimeException r ? r : e;

@@ -151,7 +151,7 @@ public final class MatchApplier {
       List<ParsedEntry> todo = contiguous(delivered, applied, last);
       Batch batch = compute(id, todo, Map.of());
       ApplyOutcome outcome =
-          join(view.applyAsync(id, applied, last, batch.updates, batch.deadLetters, writer, false));
+          view.apply(id, applied, last, batch.updates, batch.deadLetters, writer);
       if (outcome == ApplyOutcome.APPLIED) {
         cache.advance(id, last, batch.updates);
       } else {
@@ -294,17 +294,6 @@ public final class MatchApplier {
     }
     unconfirmed = null;
     cache.clear();
-  }
-
-  private static <T> T join(CompletableFuture<T> f) {
-    try {
-      return f.join();
-    } catch (java.util.concurrent.CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw e;
-    }
   }
 
   /** Entries applied + 1 .. last, each once, in offset order; missing ones come from the log. */

@@ -55,11 +55,8 @@ public final class RankingsCommand implements Callable<Integer> {
 
   /** CPU time of this process so far, e.g. {@code 412.3 s}; "?" where the OS does not say. */
   public static String cpuSeconds() {
-    return ProcessHandle.current()
-        .info()
-        .totalCpuDuration()
-        .map(d -> String.format("%.1f s", d.toMillis() / 1000.0))
-        .orElse("?");
+    long nanos = StepTimer.processCpuNanos();
+    return nanos < 0 ? "?" : String.format("%.1f s", nanos / 1e9);
   }
 
   /** VmHWM of this process (Linux), e.g. {@code 3,412 MB}; "?" elsewhere. */
