@@ -12,6 +12,7 @@ import io.lettuce.core.XAutoClaimArgs;
 import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
 import io.lettuce.core.XReadArgs.StreamOffset;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,10 +38,12 @@ public final class MatchLog {
   private static final LuaScript APPEND = LuaScript.load("append.lua");
 
   private final RedisCommands<String, String> redis;
+  private final RedisAsyncCommands<String, String> async;
   private final RedisLayout layout;
 
   public MatchLog(RedisCommands<String, String> redis, RedisLayout layout) {
     this.redis = redis;
+    this.async = redis.getStatefulConnection().async();
     this.layout = layout;
   }
 
@@ -95,7 +98,15 @@ public final class MatchLog {
 
   /** The last offset handed out; 0 when nothing was accepted yet. */
   public long head() {
-    String v = redis.get(layout.logOffset());
+    return offset(redis.get(layout.logOffset()));
+  }
+
+  /** {@link #head} without waiting (completes on the connection's I/O thread). */
+  public CompletionStage<Long> headAsync() {
+    return async.get(layout.logOffset()).thenApply(MatchLog::offset);
+  }
+
+  private static long offset(String v) {
     return v == null ? 0 : Long.parseLong(v);
   }
 
@@ -112,6 +123,16 @@ public final class MatchLog {
   /** Entries after {@code afterOffset}, at most {@code count}. */
   public List<LogEntry> after(long afterOffset, int count) {
     return range(afterOffset + 1, Long.MAX_VALUE / 2, count);
+  }
+
+  /** {@link #after} without waiting (completes on the connection's I/O thread). */
+  public CompletionStage<List<LogEntry>> afterAsync(long afterOffset, int count) {
+    return async
+        .xrange(
+            layout.log(),
+            Range.create(RedisLayout.logId(afterOffset + 1), RedisLayout.logId(Long.MAX_VALUE / 2)),
+            Limit.from(count))
+        .thenApply(MatchLog::entries);
   }
 
   /** Creates a consumer group reading the log from its start, if it does not exist. */

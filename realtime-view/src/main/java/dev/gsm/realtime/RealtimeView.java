@@ -554,14 +554,43 @@ public final class RealtimeView {
    * newcomer since the batch view) from {@code histories}. Empty when there is no generation yet.
    */
   public Optional<PlayerSnapshots> snapshots(String season, List<String> playerIds) {
+    return snapshots(
+        season,
+        playerIds,
+        SNAPSHOTS.run(
+            redis,
+            ScriptOutputType.MULTI,
+            new String[] {layout.current()},
+            snapshotArgs(season, playerIds)));
+  }
+
+  /**
+   * {@link #snapshots} without waiting: the future completes on the connection's I/O thread, which
+   * must not be blocked by what is chained to it.
+   */
+  public CompletableFuture<Optional<PlayerSnapshots>> snapshotsAsync(
+      String season, List<String> playerIds) {
+    return SNAPSHOTS
+        .<List<Object>>runAsync(
+            async,
+            ScriptOutputType.MULTI,
+            new String[] {layout.current()},
+            snapshotArgs(season, playerIds))
+        .thenApply(r -> snapshots(season, playerIds, r));
+  }
+
+  private String[] snapshotArgs(String season, List<String> playerIds) {
     String[] args = new String[2 + playerIds.size()];
     args[0] = layout.prefix();
     args[1] = season;
     for (int i = 0; i < playerIds.size(); i++) {
       args[2 + i] = playerIds.get(i);
     }
-    List<Object> r =
-        SNAPSHOTS.run(redis, ScriptOutputType.MULTI, new String[] {layout.current()}, args);
+    return args;
+  }
+
+  private Optional<PlayerSnapshots> snapshots(
+      String season, List<String> playerIds, List<Object> r) {
     if (noGeneration(r)) {
       return Optional.empty();
     }

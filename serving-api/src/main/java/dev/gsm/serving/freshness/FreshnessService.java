@@ -1,6 +1,5 @@
 package dev.gsm.serving.freshness;
 
-import dev.gsm.realtime.LogEntry;
 import dev.gsm.realtime.MatchLog;
 import dev.gsm.realtime.Stamp;
 import dev.gsm.serving.system.GsmProperties;
@@ -8,7 +7,9 @@ import dev.gsm.store.PlayerProfilesTable.SeasonEntry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import org.springframework.stereotype.Service;
 
 /**
@@ -45,22 +46,66 @@ public class FreshnessService {
 
   /** The freshness of an answer read from the real-time view with this stamp. */
   public Freshness live(Stamp stamp) {
-    Instant now = clock.instant();
-    long head = head(now.toEpochMilli());
-    long lag = Math.max(0, head - stamp.appliedThrough());
-    double lagSeconds = 0;
-    if (lag > 0) {
-      Oldest o = oldest;
-      if (o.applied() != stamp.appliedThrough()) {
-        List<LogEntry> next = log.after(stamp.appliedThrough(), 1);
-        o =
-            new Oldest(
-                stamp.appliedThrough(),
-                next.isEmpty() ? now.toEpochMilli() : next.get(0).acceptedAtMillis());
-        oldest = o;
-      }
-      lagSeconds = Math.max(0, now.toEpochMilli() - o.acceptedAtMillis()) / 1000.0;
+    try {
+      return liveAsync(stamp).toCompletableFuture().join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
     }
+  }
+
+  /**
+   * {@link #live} without waiting. Mostly it completes at once from what is cached; else when the
+   * log's head or its oldest unapplied entry has been read (on the Redis connection's I/O thread).
+   */
+  public CompletionStage<Freshness> liveAsync(Stamp stamp) {
+    Instant now = clock.instant();
+    long nowMillis = now.toEpochMilli();
+    Head h = head;
+    CompletionStage<Long> headRead;
+    if (nowMillis - h.readAtMillis() >= HEAD_TTL_MILLIS || nowMillis < h.readAtMillis()) {
+      headRead =
+          log.headAsync()
+              .thenApply(
+                  offset -> {
+                    head = new Head(offset, nowMillis);
+                    return offset;
+                  });
+    } else {
+      headRead = CompletableFuture.completedFuture(h.offset());
+    }
+    return headRead.thenCompose(
+        headOffset -> {
+          long lag = Math.max(0, headOffset - stamp.appliedThrough());
+          if (lag == 0) {
+            return CompletableFuture.completedFuture(freshness(stamp, now, headOffset, 0, 0));
+          }
+          Oldest o = oldest;
+          if (o.applied() == stamp.appliedThrough()) {
+            return CompletableFuture.completedFuture(freshness(stamp, now, headOffset, lag, o));
+          }
+          return log.afterAsync(stamp.appliedThrough(), 1)
+              .thenApply(
+                  next -> {
+                    Oldest read =
+                        new Oldest(
+                            stamp.appliedThrough(),
+                            next.isEmpty() ? nowMillis : next.get(0).acceptedAtMillis());
+                    oldest = read;
+                    return freshness(stamp, now, headOffset, lag, read);
+                  });
+        });
+  }
+
+  private Freshness freshness(Stamp stamp, Instant now, long head, long lag, Oldest oldest) {
+    return freshness(
+        stamp,
+        now,
+        head,
+        lag,
+        Math.max(0, now.toEpochMilli() - oldest.acceptedAtMillis()) / 1000.0);
+  }
+
+  private Freshness freshness(Stamp stamp, Instant now, long head, long lag, double lagSeconds) {
     boolean stale = lagSeconds * 1000 > staleAfter.toMillis();
     return new Freshness(
         Freshness.Source.REALTIME,
@@ -74,15 +119,6 @@ public class FreshnessService {
         stale ? Freshness.SpeedLayer.STALE : Freshness.SpeedLayer.UP,
         stale,
         now);
-  }
-
-  private long head(long nowMillis) {
-    Head h = head;
-    if (nowMillis - h.readAtMillis() >= HEAD_TTL_MILLIS || nowMillis < h.readAtMillis()) {
-      h = new Head(log.head(), nowMillis);
-      head = h;
-    }
-    return h.offset();
   }
 
   /**

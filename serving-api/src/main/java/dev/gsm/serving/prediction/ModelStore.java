@@ -69,7 +69,16 @@ class ModelStore {
     }
   }
 
-  /** The models to use now (checks the registry at most once per reload interval). */
+  /** Whether the models are evaluated by a remote endpoint, whose calls block. */
+  boolean remote() {
+    return remote;
+  }
+
+  /**
+   * The models to use now. The registry's {@code current} file is checked at most once per reload
+   * interval (a small local read, also on an I/O thread: a reload interval of 0 reads it on every
+   * call).
+   */
   Served served() {
     if (remote) {
       return served;

@@ -14,6 +14,7 @@ import dev.gsm.realtime.Stamp;
 import dev.gsm.schema.MatchSchema;
 import dev.gsm.schema.Violation;
 import dev.gsm.serving.system.GsmProperties;
+import dev.gsm.serving.system.StoreCalls;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import org.springframework.stereotype.Service;
 
 /**
@@ -62,30 +64,55 @@ class PredictionService {
 
   private final RealtimeView view;
   private final ModelStore models;
+  private final StoreCalls calls;
   private final PredictionProperties props;
   private final SeasonCalendar calendar;
   private final RatingParameters params = RatingParameters.defaults();
   private final Clock clock = Clock.systemUTC();
 
   PredictionService(
-      RealtimeView view, ModelStore models, PredictionProperties props, GsmProperties gsm) {
+      RealtimeView view,
+      ModelStore models,
+      StoreCalls calls,
+      PredictionProperties props,
+      GsmProperties gsm) {
     this.view = view;
     this.models = models;
+    this.calls = calls;
     this.props = props;
     this.calendar = new SeasonCalendar(gsm.seasonsPerYear());
   }
 
-  MatchQuality matchQuality(
+  /**
+   * One match's outlook, without waiting for Redis: the players are read asynchronously and the
+   * outlook is computed where the read completes (the Redis connection's I/O thread, for the
+   * in-process models; the store pool for a remote endpoint, whose calls block). An invalid request
+   * throws at once.
+   */
+  CompletionStage<MatchQuality> matchQuality(
       String season, String mode, boolean ranked, List<List<String>> sideIds) {
-    return matchQualities(season, mode, ranked, Collections.singletonList(sideIds), null).get(0);
+    List<List<List<String>>> matches = Collections.singletonList(sideIds);
+    List<String> players = players(season, mode, matches, null);
+    String s = seasonOrCurrent(season);
+    long now = clock.instant().getEpochSecond();
+    return view.snapshotsAsync(s, players)
+        .thenApplyAsync(
+            snaps -> outlooks(read(s, mode, players, now, snaps), matches, ranked).get(0),
+            models.remote() ? calls.executor() : Runnable::run);
   }
 
   /**
    * Several matches' outlooks from one read of their players ({@code field} names the matches in
-   * problems: {@code matches}, or null for a single match's {@code sides}).
+   * problems: {@code matches}).
    */
   List<MatchQuality> matchQualities(
       String season, String mode, boolean ranked, List<List<List<String>>> matches, String field) {
+    return outlooks(read(season, mode, players(season, mode, matches, field)), matches, ranked);
+  }
+
+  /** The distinct players of valid matches, else {@link InvalidPredictionRequestException}. */
+  private List<String> players(
+      String season, String mode, List<List<List<String>>> matches, String field) {
     List<Violation> problems = new ArrayList<>();
     checkScope(season, mode, problems);
     Set<String> all = new LinkedHashSet<>();
@@ -112,7 +139,11 @@ class PredictionService {
     if (!problems.isEmpty()) {
       throw new InvalidPredictionRequestException(problems);
     }
-    Read read = read(season, mode, List.copyOf(all));
+    return List.copyOf(all);
+  }
+
+  private static List<MatchQuality> outlooks(
+      Read read, List<List<List<String>>> matches, boolean ranked) {
     Map<String, Player> byId = new HashMap<>();
     read.players.forEach(p -> byId.put(p.playerId(), p));
     List<MatchQuality> out = new ArrayList<>(matches.size());
@@ -217,9 +248,17 @@ class PredictionService {
   private record Read(Basis basis, List<Player> players, ModelStore.Served served) {}
 
   private Read read(String season, String mode, List<String> ids) {
-    String s = season == null ? calendar.seasonOf(clock.instant()) : season;
+    String s = seasonOrCurrent(season);
     long now = clock.instant().getEpochSecond();
-    Optional<PlayerSnapshots> snaps = view.snapshots(s, ids);
+    return read(s, mode, ids, now, view.snapshots(s, ids));
+  }
+
+  private String seasonOrCurrent(String season) {
+    return season == null ? calendar.seasonOf(clock.instant()) : season;
+  }
+
+  private Read read(
+      String season, String mode, List<String> ids, long now, Optional<PlayerSnapshots> snaps) {
     ModelStore.Served served = models.served();
     List<Player> players = new ArrayList<>(ids.size());
     for (String id : ids) {
@@ -239,7 +278,7 @@ class PredictionService {
               state != null,
               history != null));
     }
-    Basis basis = new Basis(s, mode, served.version(), snaps.map(PlayerSnapshots::stamp), now);
+    Basis basis = new Basis(season, mode, served.version(), snaps.map(PlayerSnapshots::stamp), now);
     return new Read(basis, players, served);
   }
 

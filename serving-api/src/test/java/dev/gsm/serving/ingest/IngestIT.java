@@ -23,7 +23,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /** POST /api/v1/matches through the whole Spring WebFlux stack against a real Redis. */
 @SpringBootTest(properties = "gsm.ingest.max-body-bytes=65536")
 @AutoConfigureWebTestClient(timeout = "60s") // a loaded CI machine is slow, not wrong
-class IngestIT extends RedisBackedIT {
+public class IngestIT extends RedisBackedIT {
   @Autowired WebTestClient client;
   @Autowired MatchLog log;
 
@@ -37,7 +37,8 @@ class IngestIT extends RedisBackedIT {
         .exchange();
   }
 
-  static String match(String id) {
+  /** A valid one-versus-one match of 2026-S1 that ended a minute ago. */
+  public static String match(String id) {
     Instant end = Instant.now().minusSeconds(60);
     return """
         {"schema_version": 1, "match_id": "%s", "season": "2026-S1", "mode": "duel",

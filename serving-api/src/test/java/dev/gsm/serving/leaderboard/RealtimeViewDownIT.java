@@ -28,6 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -38,7 +39,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The real-time view goes away (its Redis stops) while the API runs: the leaderboard and the player
- * page still answer, from the batch view of the same season in player-profiles, and say so.
+ * page still answer, from the batch view of the same season in player-profiles, and say so; a
+ * prediction, which needs the live ratings, is refused with a 503 problem to retry.
  */
 @ExtendWith(DynamoDbLocalExtension.class)
 @SpringBootTest
@@ -182,6 +184,20 @@ class RealtimeViewDownIT {
         .isEqualTo(2)
         .jsonPath("$.performance.recent_form")
         .isEqualTo("WLW");
+    // a prediction needs the live ratings: without them it is refused, to be retried
+    client
+        .post()
+        .uri("/api/v1/predictions/match-quality")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{\"season\":\"" + SEASON + "\",\"sides\":[[\"p1\"],[\"p2\"]]}")
+        .exchange()
+        .expectStatus()
+        .isEqualTo(503)
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.detail")
+        .value(d -> assertThat((String) d).startsWith("a serving store did not answer"));
     var health =
         client
             .get()

@@ -14,9 +14,11 @@ import dev.gsm.core.rating.PlayerRating;
 import dev.gsm.core.rating.RatingParameters;
 import dev.gsm.core.rating.RatingPredictor;
 import dev.gsm.realtime.Generation;
+import dev.gsm.realtime.MatchLog;
 import dev.gsm.realtime.PlayerState;
 import dev.gsm.realtime.RealtimeView;
 import dev.gsm.serving.RedisBackedIT;
+import dev.gsm.serving.ingest.IngestIT;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -57,6 +59,7 @@ class PredictionIT extends RedisBackedIT {
 
   @Autowired WebTestClient client;
   @Autowired RealtimeView view;
+  @Autowired MatchLog log;
   final ObjectMapper json = new ObjectMapper();
 
   static PortableModel model(String name, List<String> features, double seed) {
@@ -259,6 +262,37 @@ class PredictionIT extends RedisBackedIT {
     assertThat(teams2.at("/matches").size()).isEqualTo(1);
     assertThat(teams2.at("/matches/0/sides/0/players").size()).isEqualTo(2);
     assertThat(teams2.at("/waiting").size()).isEqualTo(2);
+
+    // accepted matches the speed layer has not applied yet (the log passes the view's
+    // watermark): the answer says they are missing
+    long applied = a.at("/freshness/applied_through").asLong();
+    StringBuilder accepted = new StringBuilder("[");
+    for (int i = 0; i <= applied; i++) {
+      accepted.append(i == 0 ? "" : ",").append(IngestIT.match("unapplied-" + i));
+    }
+    client
+        .post()
+        .uri("/api/v1/matches")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(accepted + "]")
+        .exchange()
+        .expectStatus()
+        .isAccepted();
+    long head = log.head();
+    assertThat(head).isGreaterThan(applied);
+    JsonNode lagging = null;
+    for (int i = 0; i < 50; i++) { // the log head is re-read at most every 100 ms
+      lagging = call("/api/v1/predictions/match-quality", teams, 200);
+      if (lagging.at("/freshness/log_head").asLong() == head) {
+        break;
+      }
+      Thread.sleep(20);
+    }
+    assertThat(lagging.at("/freshness/log_head").asLong()).isEqualTo(head);
+    assertThat(lagging.at("/freshness/applied_through").asLong()).isEqualTo(applied);
+    assertThat(lagging.at("/freshness/speed_lag_entries").asLong()).isEqualTo(head - applied);
+    assertThat(lagging.at("/freshness/speed_lag_seconds").asDouble()).isBetween(0.0, 60.0);
+    assertThat(lagging.at("/freshness/speed_layer").asText()).isEqualTo("up");
   }
 
   @Test
