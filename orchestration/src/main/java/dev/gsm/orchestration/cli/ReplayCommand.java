@@ -156,11 +156,17 @@ final class ReplayCommand implements Callable<Integer> {
     return rejectedBatches == 0 ? 0 : 1;
   }
 
+  /**
+   * Time spent waiting out 429s. The pace does not make it up afterwards: a replay that was asked
+   * to slow down must not then burst at the API to catch up with its schedule.
+   */
+  private long rateLimitedNanos;
+
   private void pace(long started, int sent) throws InterruptedException {
     if (rate <= 0) {
       return;
     }
-    long due = started + (long) (sent / rate * 1e9);
+    long due = started + rateLimitedNanos + (long) (sent / rate * 1e9);
     long wait = due - System.nanoTime();
     if (wait > 0) {
       Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
@@ -174,7 +180,7 @@ final class ReplayCommand implements Callable<Integer> {
    * POSTs with three attempts on connection errors and 5xx (a retried batch is idempotent); a 429
    * (the API's rate limit) waits its Retry-After and is sent again without counting as an attempt.
    */
-  private static HttpResponse<String> send(HttpClient http, URI endpoint, String body)
+  private HttpResponse<String> send(HttpClient http, URI endpoint, String body)
       throws IOException, InterruptedException {
     HttpRequest request =
         HttpRequest.newBuilder(endpoint)
@@ -188,7 +194,9 @@ final class ReplayCommand implements Callable<Integer> {
       try {
         HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() == 429 && limited++ < MAX_RATE_LIMITED) {
+          long waitStarted = System.nanoTime();
           Thread.sleep(1000 * r.headers().firstValueAsLong("Retry-After").orElse(1));
+          rateLimitedNanos += System.nanoTime() - waitStarted;
           attempt--;
           continue;
         }
