@@ -5,10 +5,14 @@ package dev.gsm.core.rating;
  * cannot drift: callers only gather states into a {@link Scratch}, call {@link #rate}, and scatter.
  *
  * <p>The model is Thurstone-Mosteller with Gaussian skills, updated by assumed-density filtering
- * (TrueSkill's moment matching). Two sides are updated exactly as TrueSkill does; more sides are
- * decomposed into all pairs and the pair updates summed (Weng and Lin 2011, "full pair"). A side's
- * performance is the sum of its members' performances; a side's update is shared out to members in
- * proportion to their variance.
+ * (TrueSkill's moment matching). Two sides are updated exactly as TrueSkill does. More sides are
+ * TrueSkill's factor graph for a free-for-all: the sides' performances in placement order, each
+ * observed ahead of the next (or level with it), solved by expectation propagation over that chain.
+ * Summing the updates of every pair instead (Weng and Lin 2011, "full pair") counts a battle royale
+ * of twenty sides as nineteen independent results: one lucky win made a newcomer the best-rated
+ * player of the season, with an uncertainty no single match can justify. A side's performance is
+ * the sum of its members' performances; a side's update is shared out to members in proportion to
+ * their variance.
  */
 final class RatingKernel {
   private RatingKernel() {}
@@ -28,6 +32,20 @@ final class RatingKernel {
     double[] omega;
     double[] delta;
 
+    /** Sides in placement order (ties in side order): the chain of a free-for-all. */
+    int[] order;
+
+    // expectation propagation on the chain, natural parameters (precision, precision x mean):
+    // the sides' performance priors and marginals, and each link's messages to its two sides
+    double[] priorPi;
+    double[] priorTau;
+    double[] margPi;
+    double[] margTau;
+    double[] aheadPi;
+    double[] aheadTau;
+    double[] behindPi;
+    double[] behindTau;
+
     Scratch(int players, int sides) {
       ensure(players, sides);
     }
@@ -45,6 +63,15 @@ final class RatingKernel {
         sideVar = new double[sides];
         omega = new double[sides];
         delta = new double[sides];
+        order = new int[sides];
+        priorPi = new double[sides];
+        priorTau = new double[sides];
+        margPi = new double[sides];
+        margTau = new double[sides];
+        aheadPi = new double[sides];
+        aheadTau = new double[sides];
+        behindPi = new double[sides];
+        behindTau = new double[sides];
       }
     }
   }
@@ -100,7 +127,6 @@ final class RatingKernel {
    */
   static void updateWithPriorVariances(
       RatingParameters p, Scratch s, int sides, int[] sideStart, int[] placements) {
-    double beta2 = p.beta() * p.beta();
     for (int k = 0; k < sides; k++) {
       double m = 0;
       double v = 0;
@@ -113,35 +139,10 @@ final class RatingKernel {
       s.omega[k] = 0;
       s.delta[k] = 0;
     }
-    double eps = p.drawMargin();
-    for (int a = 0; a < sides; a++) {
-      int sizeA = sideStart[a + 1] - sideStart[a];
-      for (int b = a + 1; b < sides; b++) {
-        int sizeB = sideStart[b + 1] - sideStart[b];
-        double c2 = s.sideVar[a] + s.sideVar[b] + (sizeA + sizeB) * beta2;
-        double c = Math.sqrt(c2);
-        double t = (s.sideMu[a] - s.sideMu[b]) / c;
-        double e = eps / c;
-        double vA;
-        double w;
-        if (placements[a] == placements[b]) {
-          vA = drawV(t, e);
-          w = drawW(t, e, vA);
-        } else if (placements[a] < placements[b]) {
-          double x = t - e;
-          vA = Gaussian.pdfOverCdf(x);
-          w = vA * (vA + x);
-        } else {
-          double x = -t - e;
-          double vB = Gaussian.pdfOverCdf(x);
-          w = vB * (vB + x);
-          vA = -vB;
-        }
-        s.omega[a] += s.sideVar[a] / c * vA;
-        s.omega[b] -= s.sideVar[b] / c * vA;
-        s.delta[a] += s.sideVar[a] / c2 * w;
-        s.delta[b] += s.sideVar[b] / c2 * w;
-      }
+    if (sides == 2) {
+      pair(p, s, sideStart, placements);
+    } else {
+      chain(p, s, sides, sideStart, placements);
     }
     double kappa = p.minVarianceFactor();
     for (int k = 0; k < sides; k++) {
@@ -154,6 +155,157 @@ final class RatingKernel {
         s.sigma[j] = Math.sqrt(v);
       }
     }
+  }
+
+  /** Two sides: TrueSkill's closed form, as {@code omega} (mean) and {@code delta} (variance). */
+  private static void pair(RatingParameters p, Scratch s, int[] sideStart, int[] placements) {
+    double beta2 = p.beta() * p.beta();
+    int size0 = sideStart[1] - sideStart[0];
+    int size1 = sideStart[2] - sideStart[1];
+    double c2 = s.sideVar[0] + s.sideVar[1] + (size0 + size1) * beta2;
+    double c = Math.sqrt(c2);
+    double t = (s.sideMu[0] - s.sideMu[1]) / c;
+    double e = p.drawMargin() / c;
+    double v0;
+    double w;
+    if (placements[0] == placements[1]) {
+      v0 = drawV(t, e);
+      w = drawW(t, e, v0);
+    } else if (placements[0] < placements[1]) {
+      double x = t - e;
+      v0 = Gaussian.pdfOverCdf(x);
+      w = v0 * (v0 + x);
+    } else {
+      double x = -t - e;
+      double v1 = Gaussian.pdfOverCdf(x);
+      w = v1 * (v1 + x);
+      v0 = -v1;
+    }
+    s.omega[0] = s.sideVar[0] / c * v0;
+    s.omega[1] = -s.sideVar[1] / c * v0;
+    s.delta[0] = s.sideVar[0] / c2 * w;
+    s.delta[1] = s.sideVar[1] / c2 * w;
+  }
+
+  /** Sweeps over the chain at most; it usually settles within a few. */
+  static final int CHAIN_SWEEPS = 30;
+
+  /** A sweep that moves no side's performance mean by more than this ends the iteration. */
+  static final double CHAIN_TOLERANCE = 1e-7;
+
+  /**
+   * More than two sides: expectation propagation over the chain of placements (each side's
+   * performance observed ahead of, or level with, the next one's), then each side's performance
+   * posterior turned into {@code omega} and {@code delta} as {@link #pair} does.
+   */
+  private static void chain(
+      RatingParameters p, Scratch s, int sides, int[] sideStart, int[] placements) {
+    double beta2 = p.beta() * p.beta();
+    int[] order = s.order;
+    for (int k = 0; k < sides; k++) { // insertion sort: stable, ties keep their side order
+      int i = k;
+      while (i > 0 && placements[order[i - 1]] > placements[k]) {
+        order[i] = order[i - 1];
+        i--;
+      }
+      order[i] = k;
+    }
+    for (int k = 0; k < sides; k++) {
+      double perfVar = s.sideVar[k] + (sideStart[k + 1] - sideStart[k]) * beta2;
+      s.priorPi[k] = 1.0 / perfVar;
+      s.priorTau[k] = s.sideMu[k] / perfVar;
+      s.margPi[k] = s.priorPi[k];
+      s.margTau[k] = s.priorTau[k];
+      s.aheadPi[k] = 0;
+      s.aheadTau[k] = 0;
+      s.behindPi[k] = 0;
+      s.behindTau[k] = 0;
+    }
+    int links = sides - 1;
+    for (int sweep = 0; sweep < CHAIN_SWEEPS; sweep++) {
+      double moved = 0;
+      for (int step = 0; step < 2 * links; step++) { // forward, then backward
+        int i = step < links ? step : 2 * links - 1 - step;
+        moved = Math.max(moved, link(p, s, i, order[i], order[i + 1], placements));
+      }
+      if (moved < CHAIN_TOLERANCE) {
+        break;
+      }
+    }
+    for (int k = 0; k < sides; k++) {
+      // what the chain says of side k's performance: its marginal over its prior
+      double pi = s.margPi[k] - s.priorPi[k];
+      double tau = s.margTau[k] - s.priorTau[k];
+      double perfVar = 1.0 / s.priorPi[k];
+      if (!(pi > 0)) {
+        continue;
+      }
+      // as a message to the side's skill sum, and as the two-side form: the posterior of the sum
+      // moves by omega and shrinks its variance by the factor (1 - delta)
+      double msgVar = 1.0 / pi + perfVar - s.sideVar[k];
+      double msgMean = tau / pi;
+      double gain = s.sideVar[k] / (s.sideVar[k] + msgVar);
+      s.omega[k] = gain * (msgMean - s.sideMu[k]);
+      s.delta[k] = gain;
+    }
+  }
+
+  /**
+   * One link of the chain: side {@code a} placed ahead of (or level with) side {@code b}. Updates
+   * the link's messages and the two sides' marginals; returns how far their means moved.
+   */
+  private static double link(RatingParameters p, Scratch s, int i, int a, int b, int[] placements) {
+    // cavities: each side's marginal without this link's message to it
+    double cavAPi = s.margPi[a] - s.aheadPi[i];
+    double cavATau = s.margTau[a] - s.aheadTau[i];
+    double cavBPi = s.margPi[b] - s.behindPi[i];
+    double cavBTau = s.margTau[b] - s.behindTau[i];
+    double varA = 1.0 / cavAPi;
+    double meanA = cavATau / cavAPi;
+    double varB = 1.0 / cavBPi;
+    double meanB = cavBTau / cavBPi;
+    // the difference d = perf(a) - perf(b), then the observation d > eps (or |d| <= eps)
+    double vd = varA + varB;
+    double md = meanA - meanB;
+    double c = Math.sqrt(vd);
+    double t = md / c;
+    double e = p.drawMargin() / c;
+    double v;
+    double w;
+    if (placements[a] == placements[b]) {
+      v = drawV(t, e);
+      w = drawW(t, e, v);
+    } else {
+      double x = t - e;
+      v = Gaussian.pdfOverCdf(x);
+      w = v * (v + x);
+    }
+    w = Math.min(w, 1.0 - 1e-9); // an exact tie observed: kept a hair short of certainty
+    double newVar = vd * (1.0 - w);
+    double newMean = md + c * v;
+    // the observation's message to d, in moment form (its precision is positive: w > 0)
+    double obsPi = 1.0 / newVar - 1.0 / vd;
+    double obsTau = newMean / newVar - md / vd;
+    double obsVar = 1.0 / obsPi;
+    double obsMean = obsTau / obsPi;
+    // messages to the two performances: perf(a) = d + perf(b), perf(b) = perf(a) - d
+    double toAVar = obsVar + varB;
+    double toAMean = obsMean + meanB;
+    double toBVar = varA + obsVar;
+    double toBMean = meanA - obsMean;
+    double oldMeanA = s.margTau[a] / s.margPi[a];
+    double oldMeanB = s.margTau[b] / s.margPi[b];
+    s.aheadPi[i] = 1.0 / toAVar;
+    s.aheadTau[i] = toAMean / toAVar;
+    s.behindPi[i] = 1.0 / toBVar;
+    s.behindTau[i] = toBMean / toBVar;
+    s.margPi[a] = cavAPi + s.aheadPi[i];
+    s.margTau[a] = cavATau + s.aheadTau[i];
+    s.margPi[b] = cavBPi + s.behindPi[i];
+    s.margTau[b] = cavBTau + s.behindTau[i];
+    return Math.max(
+        Math.abs(s.margTau[a] / s.margPi[a] - oldMeanA),
+        Math.abs(s.margTau[b] / s.margPi[b] - oldMeanB));
   }
 
   /** Mean correction of a draw: performance difference observed inside [-e, e]. */

@@ -58,10 +58,17 @@ class MatchRaterTest {
       placements[i] = i + 1;
     }
     rater.rate(match("ffa", T0, eight, placements));
+    for (int i = 1; i < 8; i++) { // the placements, in rating order
+      assertThat(table.mu(table.indexOf("p" + (i - 1))))
+          .isGreaterThan(table.mu(table.indexOf("p" + i)));
+    }
+    double first = table.mu(table.indexOf("p0"));
+    double last = table.mu(table.indexOf("p7"));
     rater.rate(
         match("duel", T0.plusSeconds(60), List.of(List.of("p0"), List.of("p7")), new int[] {2, 1}));
     assertThat(table.games(table.indexOf("p0"))).isEqualTo(2);
-    assertThat(table.mu(table.indexOf("p0"))).isGreaterThan(table.mu(table.indexOf("p1")));
+    assertThat(table.mu(table.indexOf("p0"))).isLessThan(first);
+    assertThat(table.mu(table.indexOf("p7"))).isGreaterThan(last);
   }
 
   @Test
