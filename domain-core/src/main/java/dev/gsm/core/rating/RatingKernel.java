@@ -191,7 +191,7 @@ final class RatingKernel {
   static final int CHAIN_SWEEPS = 30;
 
   /** A sweep that moves no side's performance mean by more than this ends the iteration. */
-  static final double CHAIN_TOLERANCE = 1e-7;
+  static final double CHAIN_TOLERANCE = 1e-6;
 
   /**
    * More than two sides: expectation propagation over the chain of placements (each side's
