@@ -76,9 +76,10 @@ public final class SpeedMain {
     CompositeMeterRegistry registry = new CompositeMeterRegistry();
     registry.add(new LoggingMeterRegistry());
     registry.add(prometheus);
-    new JvmMemoryMetrics().bindTo(registry);
-    new JvmGcMetrics().bindTo(registry);
-    new ProcessorMetrics().bindTo(registry);
+    // the JVM's own meters for the scrape only: the log gets the speed layer's figures
+    new JvmMemoryMetrics().bindTo(prometheus);
+    new JvmGcMetrics().bindTo(prometheus);
+    new ProcessorMetrics().bindTo(prometheus);
     SpeedMetrics metrics = new SpeedMetrics(registry);
     String metricsPort = env("GSM_METRICS_PORT", "9464");
     MetricsEndpoint endpoint = null;
