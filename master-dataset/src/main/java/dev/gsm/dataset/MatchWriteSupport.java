@@ -4,6 +4,7 @@ import dev.gsm.schema.MatchEvent;
 import dev.gsm.schema.PlayerResult;
 import dev.gsm.schema.PlayerStats;
 import dev.gsm.schema.Side;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -135,7 +136,10 @@ final class MatchWriteSupport extends WriteSupport<MatchEvent> {
 
   private void stringField(String name, int index, String value) {
     rc.startField(name, index);
-    rc.addBinary(Binary.fromString(required(value, name)));
+    // array-backed: the dictionary writers hash and compare every value, and a ByteBuffer-backed
+    // Binary (Binary.fromString) does both through the buffer (measured: a fifth of the writer)
+    rc.addBinary(
+        Binary.fromConstantByteArray(required(value, name).getBytes(StandardCharsets.UTF_8)));
     rc.endField(name, index);
   }
 

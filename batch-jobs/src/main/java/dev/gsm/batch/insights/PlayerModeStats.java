@@ -1,16 +1,23 @@
 package dev.gsm.batch.insights;
 
+import static org.apache.spark.sql.functions.bit_or;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.flatten;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import dev.gsm.batch.views.ViewShape;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -46,16 +53,41 @@ public final class PlayerModeStats {
   private PlayerModeStats() {}
 
   /**
-   * Per season, player, mode and UTC date ({@code date}, the partition): {@code games}, the summed
-   * statistics, {@code first_played_at} and {@code last_played_at}. The one explode of the accepted
-   * matches, shared by this view ({@link #of}) and {@code season-activity}; small enough to keep.
+   * The UTC dates ({@code date}) of a season's accepted matches, as the bit positions of {@link
+   * #perMode}'s {@code day_bits_*} words: {@code first} is bit 0, a missing date the bit after
+   * {@code last}.
    */
-  public static Dataset<Row> daily(Dataset<Row> accepted) {
+  public record DaySpan(LocalDate first, LocalDate last) {
+
+    /** Longs of 64 days each, enough for every day of the span and the missing date's bit. */
+    int words() {
+      return (int) ((ChronoUnit.DAYS.between(first, last) + 1) / 64) + 1;
+    }
+
+    /** The span of the dates seen, nulls when there was no match (then any one day will do). */
+    public static DaySpan of(LocalDate first, LocalDate last) {
+      return first == null || last == null
+          ? new DaySpan(LocalDate.EPOCH, LocalDate.EPOCH)
+          : new DaySpan(first, last);
+    }
+  }
+
+  /**
+   * Per season, player and mode: {@code games}, the summed statistics, {@code first_played_at},
+   * {@code last_played_at} and the player's active dates in that mode as a bitset over {@code days}
+   * ({@code day_bits_0..}). The one explode of the accepted matches, shared by this view ({@link
+   * #of}) and {@code season-activity}. A per-date aggregate barely aggregated (a player rarely
+   * plays one mode twice a day): grouped by (player, mode), its rows are those of the view.
+   */
+  public static Dataset<Row> perMode(Dataset<Row> accepted, DaySpan days) {
     Dataset<Row> appearances =
         accepted.select(
             col("season"),
             col("mode"),
-            col("date"),
+            coalesce(
+                    datediff(col("date"), lit(Date.valueOf(days.first()))),
+                    lit((int) ChronoUnit.DAYS.between(days.first(), days.last()) + 1))
+                .as("day"),
             col("ended_at"),
             explode(flatten(col("sides.players"))).as("p"));
     List<Column> sums = new ArrayList<>();
@@ -64,21 +96,23 @@ public final class PlayerModeStats {
     }
     sums.add(min(col("ended_at")).as("first_played_at"));
     sums.add(max(col("ended_at")).as("last_played_at"));
+    for (int w = 0; w < days.words(); w++) {
+      Column day = col("day");
+      Column inWord = day.geq(64 * w).and(day.lt(64 * (w + 1)));
+      sums.add(
+          bit_or(when(inWord, expr("shiftleft(1L, day - " + 64 * w + ")")).otherwise(lit(0L)))
+              .as("day_bits_" + w));
+    }
     return appearances
-        .groupBy(col("season"), col("p.player_id").as("player_id"), col("mode"), col("date"))
+        .groupBy(col("season"), col("p.player_id").as("player_id"), col("mode"))
         .agg(count(lit(1)).as("games"), sums.toArray(Column[]::new));
   }
 
-  /** The view from {@link #daily}: the days of each player and mode summed. */
-  public static Dataset<Row> of(Dataset<Row> daily) {
-    List<Column> sums = new ArrayList<>();
-    for (String s : STATS) {
-      sums.add(sum(col(s)).as(s));
-    }
-    return daily
-        .groupBy(col("season"), col("player_id"), col("mode"))
-        .agg(
-            // a sum of counts is never null: keep the column required, as a count is
-            coalesce(sum(col("games")), lit(0L)).as("games"), sums.toArray(Column[]::new));
+  /** The view from {@link #perMode}. */
+  public static Dataset<Row> of(Dataset<Row> perMode) {
+    List<Column> columns = new ArrayList<>(List.of(col("season"), col("player_id"), col("mode")));
+    columns.add(col("games"));
+    STATS.forEach(s -> columns.add(col(s)));
+    return perMode.select(columns.toArray(Column[]::new));
   }
 }

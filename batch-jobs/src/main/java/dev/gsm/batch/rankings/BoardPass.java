@@ -59,6 +59,14 @@ final class BoardPass {
   final List<float[]> dayScores = new ArrayList<>();
   private int currentDay = Integer.MIN_VALUE;
   private int[] buf = new int[16];
+  // The last day's snapshot, kept for the next: only the day's players change rank key and score.
+  private int[] dayOrder = new int[0];
+  private long[] dayKey; // by table index, valid for the players in dayOrder and the day's
+  private boolean[] inDayOrder;
+  private float[] dayScore = new float[0];
+  private int[] playedToday = new int[16]; // table indices, each once, of the current day's players
+  private int playedTodayCount;
+  private boolean[] isPlayedToday;
 
   BoardPass(
       String board,
@@ -88,6 +96,9 @@ final class BoardPass {
     qualitySum = new double[players];
     firstPlayed = new long[players];
     lastPlayed = new long[players];
+    dayKey = new long[players];
+    inDayOrder = new boolean[players];
+    isPlayedToday = new boolean[players];
     this.local = new int[Math.max(16, globalPlayers)];
     Arrays.fill(local, -1);
     priorMu = new double[carried.size()];
@@ -122,6 +133,11 @@ final class BoardPass {
     }
     priorMu = null;
     priorSigma = null;
+    // the carried players' scores until they play (the snapshots then copy the day before's)
+    dayScore = new float[table.size()];
+    for (int i = 0; i < dayScore.length; i++) {
+      dayScore[i] = (float) table.displayScore(i);
+    }
   }
 
   /** Rates match {@code m} of {@code c}; {@code day} is its day index in the season's days. */
@@ -203,6 +219,13 @@ final class BoardPass {
           lastDay[i] = day;
         }
         lastPlayed[i] = t;
+        if (!isPlayedToday[i]) {
+          isPlayedToday[i] = true;
+          if (playedTodayCount == playedToday.length) {
+            playedToday = Arrays.copyOf(playedToday, 2 * playedToday.length);
+          }
+          playedToday[playedTodayCount++] = i;
+        }
       }
     }
   }
@@ -240,19 +263,50 @@ final class BoardPass {
 
   /**
    * Snapshots day {@code day}, shared by the days without a match of this board before {@code
-   * next}.
+   * next}. Only the day's players have a new key and score: they are sorted among themselves and
+   * merged into the previous day's order, the same total order as sorting everyone ({@link
+   * #ranked}) at the cost of the day's players rather than the board's.
    */
   private void endDays(int day, int next) {
     int n = table.size();
+    float[] score = Arrays.copyOf(dayScore, n);
+    int[] moved = Arrays.copyOf(playedToday, playedTodayCount);
+    for (int i : moved) {
+      double s = table.displayScore(i);
+      score[i] = (float) s;
+      dayKey[i] = RankKey.of(s, seasonGames(i));
+    }
+    RankSort.sort(moved, this::compareRanked);
+    int before = 0;
+    for (int i : moved) {
+      before += inDayOrder[i] ? 1 : 0;
+    }
+    int[] order = new int[dayOrder.length - before + moved.length];
+    int r = 0;
+    int k = 0;
+    for (int i : dayOrder) {
+      if (isPlayedToday[i]) {
+        continue;
+      }
+      while (k < moved.length && compareRanked(moved[k], i) < 0) {
+        order[r++] = moved[k++];
+      }
+      order[r++] = i;
+    }
+    while (k < moved.length) {
+      order[r++] = moved[k++];
+    }
     int[] rank = new int[n];
-    float[] score = new float[n];
-    int[] order = ranked();
-    for (int r = 0; r < order.length; r++) {
+    for (r = 0; r < order.length; r++) {
       rank[order[r]] = r + 1;
     }
-    for (int i = 0; i < n; i++) {
-      score[i] = (float) table.displayScore(i);
+    for (int i : moved) {
+      isPlayedToday[i] = false;
+      inDayOrder[i] = true;
     }
+    playedTodayCount = 0;
+    dayOrder = order;
+    dayScore = score;
     while (dayRanks.size() <= day) {
       dayRanks.add(null);
       dayScores.add(null);
@@ -266,6 +320,13 @@ final class BoardPass {
         dayScores.set(d, score);
       }
     }
+  }
+
+  /** RankOrder on the snapshot's keys: key descending, then the ids' order. */
+  private int compareRanked(int a, int b) {
+    int c = Long.compare(dayKey[b], dayKey[a]);
+    // the ids' order, precomputed: ties (every newcomer's score) are frequent
+    return c != 0 ? c : Integer.compare(idRank[a], idRank[b]);
   }
 
   /** Table indices of the players with season games, in RankOrder (score, games, id). */
@@ -311,5 +372,8 @@ final class BoardPass {
     qualitySum = Arrays.copyOf(qualitySum, cap);
     firstPlayed = Arrays.copyOf(firstPlayed, cap);
     lastPlayed = Arrays.copyOf(lastPlayed, cap);
+    dayKey = Arrays.copyOf(dayKey, cap);
+    inDayOrder = Arrays.copyOf(inDayOrder, cap);
+    isPlayedToday = Arrays.copyOf(isPlayedToday, cap);
   }
 }

@@ -1,5 +1,11 @@
 package dev.gsm.batch.season;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+
 import dev.gsm.batch.input.Dedup;
 import dev.gsm.batch.input.Dedup.Deduped;
 import dev.gsm.batch.input.MasterDataset;
@@ -140,10 +146,21 @@ public final class SeasonBatchJob {
                     deduped.matches(), Bans.bannedPlayers(spark, layout, options.season())));
     // Every later step reads the accepted matches: compute them once.
     Dataset<Row> accepted = unbanned.matches().persist(StorageLevel.MEMORY_AND_DISK());
-    // One explode of the accepted matches for season-activity and player-mode-stats (lazy).
-    Dataset<Row> daily = PlayerModeStats.daily(accepted).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> perMode = null;
     try {
-      long acceptedCount = timer.time("countAccepted", accepted::count);
+      Row acceptedStats =
+          timer.time(
+              "countAccepted",
+              () -> accepted.agg(count(lit(1)), min(col("date")), max(col("date"))).head());
+      long acceptedCount = acceptedStats.getLong(0);
+      // One explode of the accepted matches for season-activity and player-mode-stats.
+      perMode =
+          PlayerModeStats.perMode(
+                  accepted,
+                  PlayerModeStats.DaySpan.of(
+                      dateOrNull(acceptedStats, 1), dateOrNull(acceptedStats, 2)))
+              .persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> modes = perMode;
       long afterDedupe =
           unbanned.bannedPlayers() == 0
               ? acceptedCount
@@ -160,7 +177,7 @@ public final class SeasonBatchJob {
                   store.writeData(
                       SeasonActivity.VIEW,
                       version,
-                      SeasonActivity.of(daily),
+                      SeasonActivity.of(modes),
                       SeasonActivity.SHAPE)));
       written.put(
           PlayerModeStats.VIEW,
@@ -170,10 +187,10 @@ public final class SeasonBatchJob {
                   store.writeData(
                       PlayerModeStats.VIEW,
                       version,
-                      PlayerModeStats.of(daily),
+                      PlayerModeStats.of(modes),
                       PlayerModeStats.SHAPE)));
       // Read by nothing after these two views.
-      daily.unpersist();
+      perMode.unpersist();
       Map<String, Map<String, PlayerRating>> previous =
           timer.time(
               "readPreviousSeason",
@@ -281,11 +298,21 @@ public final class SeasonBatchJob {
           });
       return new RunResult(version, manifests, rejects);
     } finally {
-      daily.unpersist();
+      if (perMode != null) {
+        perMode.unpersist();
+      }
       accepted.unpersist();
       checked.unpersist();
       store.deleteStaging(version);
     }
+  }
+
+  private static java.time.LocalDate dateOrNull(Row row, int i) {
+    // a LocalDate with the session's java8API (SparkSessions), a java.sql.Date without
+    Object v = row.get(i);
+    return v == null
+        ? null
+        : v instanceof java.time.LocalDate d ? d : ((java.sql.Date) v).toLocalDate();
   }
 
   /**

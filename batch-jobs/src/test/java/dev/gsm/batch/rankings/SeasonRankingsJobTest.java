@@ -79,11 +79,7 @@ class SeasonRankingsJobTest extends SharedSparkSession {
     assertThat(board(root, "region:eu-west")).hasSize(6);
     assertThat(board(root, "platform:pc")).hasSize(6);
 
-    List<Row> history =
-        ViewStore.of(spark, new DatasetLayout(root))
-            .readCurrent(spark, SeasonRankings.RANK_HISTORY, MatchFixtures.SEASON)
-            .filter("board = 'global'")
-            .collectAsList();
+    List<Row> history = globalHistory(root);
     assertThat(history).hasSize(6);
     for (Row h : history) {
       List<Integer> ranks = h.getList(h.fieldIndex("ranks"));
@@ -182,8 +178,67 @@ class SeasonRankingsJobTest extends SharedSparkSession {
   @Test
   void aSeasonStartsFromThePreviousSeasonsSoftResetRatings() {
     String root = dir.toUri().toString();
+    rankPreviousSeason(root, MatchFixtures.season(20, 4, 2));
+    MatchFixtures.write(spark, root, MatchFixtures.rows(MatchFixtures.season(10, 4, 1)));
+
+    var result = SeasonBatchJob.run(spark, options(root), at(NIGHT.plusSeconds(1)));
+
+    assertThat(result.manifest().counts()).containsEntry("carried_from_previous_season", 4L);
+    Map<String, Row> global = board(root, "global");
+    assertThat(global.values())
+        .allSatisfy(r -> assertThat(r.<Integer>getAs("games")).isLessThanOrEqualTo(10));
+  }
+
+  @Test
+  void everyDaysRanksAreTheRankOrderOfThatDaysScoresWithCarriedAndNewPlayers() {
+    String root = dir.toUri().toString();
+    rankPreviousSeason(root, MatchFixtures.season(60, 10, 3));
+    // 14 players over 12 days: p-10..p-13 are new, the others start from last season's ratings
+    // (some of them only play days later); some days have no match of a given player.
+    MatchFixtures.write(spark, root, MatchFixtures.rows(MatchFixtures.season(150, 14, 12)));
+    SeasonBatchJob.run(spark, options(root), at(NIGHT.plusSeconds(1)));
+
+    List<Row> history = globalHistory(root);
+    assertThat(history).hasSize(14);
+    Map<java.time.LocalDate, List<float[]>> byDay = new TreeMap<>(); // {rank, score}
+    for (Row h : history) {
+      java.time.LocalDate first = h.getAs("first_day");
+      List<Integer> ranks = h.getList(h.fieldIndex("ranks"));
+      List<Float> scores = h.getList(h.fieldIndex("display_scores"));
+      for (int d = 0; d < ranks.size(); d++) {
+        byDay
+            .computeIfAbsent(first.plusDays(d), k -> new ArrayList<>())
+            .add(new float[] {ranks.get(d), scores.get(d)});
+      }
+    }
+    assertThat(byDay).hasSizeGreaterThanOrEqualTo(12);
+    for (var day : byDay.entrySet()) {
+      List<float[]> ranked = new ArrayList<>(day.getValue());
+      ranked.sort((a, b) -> Float.compare(a[0], b[0]));
+      for (int r = 0; r < ranked.size(); r++) {
+        // every player who has played by then, ranks 1..n with neither gap nor tie
+        assertThat(ranked.get(r)[0]).as("rank on %s", day.getKey()).isEqualTo(r + 1);
+        if (r > 0) {
+          // rank order is score order, up to the key's quantum (then games and id decide)
+          assertThat(ranked.get(r)[1])
+              .as("score of rank %d on %s", r + 1, day.getKey())
+              .isLessThanOrEqualTo(ranked.get(r - 1)[1] + 2e-4f);
+        }
+      }
+    }
+  }
+
+  private static List<Row> globalHistory(String root) {
+    return ViewStore.of(spark, new DatasetLayout(root))
+        .readCurrent(spark, SeasonRankings.RANK_HISTORY, MatchFixtures.SEASON)
+        .filter("board = 'global'")
+        .collectAsList();
+  }
+
+  /** Ranks the matches, moved 40 days back, as season 2026-S3 (the fixtures' previous one). */
+  private static void rankPreviousSeason(String root, List<MatchEvent> season) {
     List<MatchEvent> s3 = new ArrayList<>();
-    for (MatchEvent e : MatchFixtures.season(20, 4, 2)) {
+    for (MatchEvent e : season) {
       s3.add(
           new MatchEvent(
               1,
@@ -200,14 +255,6 @@ class SeasonRankingsJobTest extends SharedSparkSession {
     }
     MatchFixtures.write(spark, root, MatchFixtures.rows(s3));
     SeasonBatchJob.run(spark, options(root).withSeason("2026-S3"), at(NIGHT));
-    MatchFixtures.write(spark, root, MatchFixtures.rows(MatchFixtures.season(10, 4, 1)));
-
-    var result = SeasonBatchJob.run(spark, options(root), at(NIGHT.plusSeconds(1)));
-
-    assertThat(result.manifest().counts()).containsEntry("carried_from_previous_season", 4L);
-    Map<String, Row> global = board(root, "global");
-    assertThat(global.values())
-        .allSatisfy(r -> assertThat(r.<Integer>getAs("games")).isLessThanOrEqualTo(10));
   }
 
   private static List<Row> history(ViewStore store, String version) {

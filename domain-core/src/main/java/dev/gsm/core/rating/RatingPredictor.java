@@ -102,10 +102,12 @@ public final class RatingPredictor {
     }
     double[][] p = new double[n][n];
     for (int i = 0; i < n; i++) {
-      for (int j = 0; j < n; j++) {
-        if (i != j) {
-          p[i][j] = outcome(perf[i][0] - perf[j][0], perf[i][1] + perf[j][1])[0];
-        }
+      for (int j = i + 1; j < n; j++) {
+        // j's win is i's loss, bit for bit: b - a is -(a - b) and a + b is b + a in IEEE
+        // arithmetic, so one outcome per pair gives both (each costs two Phi, i.e. two exp)
+        double[] o = outcome(perf[i][0] - perf[j][0], perf[i][1] + perf[j][1]);
+        p[i][j] = o[0];
+        p[j][i] = o[2];
       }
     }
     return p;

@@ -54,6 +54,28 @@ class RatingPredictorTest {
   }
 
   @Test
+  void pairwiseWinProbabilitiesAreEachOrderedPairsOwnWinProbabilityBitForBit() {
+    List<List<PlayerRating>> sides =
+        List.of(
+            List.of(r(1.0, 0.2)),
+            List.of(r(-0.3, 0.7), r(0.1, 0.05)),
+            List.of(r(0.5, 0.2)),
+            List.of(r(0.0, 0.4)),
+            List.of(r(0.123456789, 0.31)));
+    double[][] p = predictor.pairwiseWinProbabilities(sides, T);
+    for (int i = 0; i < sides.size(); i++) {
+      for (int j = 0; j < sides.size(); j++) {
+        if (i != j) {
+          // the batch's expected scores are built from these: same bits as one pair at a time
+          assertThat(p[i][j])
+              .as("%d beats %d", i, j)
+              .isEqualTo(predictor.winProbability(sides.get(i), sides.get(j), T));
+        }
+      }
+    }
+  }
+
+  @Test
   void eightEqualPlayersEachWinOneEighth() {
     List<List<PlayerRating>> sides = new java.util.ArrayList<>();
     for (int i = 0; i < 8; i++) {
