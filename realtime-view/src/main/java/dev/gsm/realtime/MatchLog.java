@@ -112,12 +112,7 @@ public final class MatchLog {
 
   /** Entries with offset in {@code [from, to]}, at most {@code count}, in log order. */
   public List<LogEntry> range(long from, long to, int count) {
-    List<StreamMessage<String, String>> msgs =
-        redis.xrange(
-            layout.log(),
-            Range.create(RedisLayout.logId(Math.max(1, from)), RedisLayout.logId(to)),
-            Limit.from(count));
-    return entries(msgs);
+    return entries(redis.xrange(layout.log(), ids(from, to), Limit.from(count)));
   }
 
   /** Entries after {@code afterOffset}, at most {@code count}. */
@@ -128,11 +123,13 @@ public final class MatchLog {
   /** {@link #after} without waiting (completes on the connection's I/O thread). */
   public CompletionStage<List<LogEntry>> afterAsync(long afterOffset, int count) {
     return async
-        .xrange(
-            layout.log(),
-            Range.create(RedisLayout.logId(afterOffset + 1), RedisLayout.logId(Long.MAX_VALUE / 2)),
-            Limit.from(count))
+        .xrange(layout.log(), ids(afterOffset + 1, Long.MAX_VALUE / 2), Limit.from(count))
         .thenApply(MatchLog::entries);
+  }
+
+  /** The stream ids of offsets {@code [from, to]} (offsets start at 1). */
+  private static Range<String> ids(long from, long to) {
+    return Range.create(RedisLayout.logId(Math.max(1, from)), RedisLayout.logId(to));
   }
 
   /** Creates a consumer group reading the log from its start, if it does not exist. */

@@ -159,32 +159,35 @@ final class RatingKernel {
 
   /** Two sides: TrueSkill's closed form, as {@code omega} (mean) and {@code delta} (variance). */
   private static void pair(RatingParameters p, Scratch s, int[] sideStart, int[] placements) {
+    int a = placements[1] < placements[0] ? 1 : 0; // the side placed ahead (side 0 on a tie)
+    int b = 1 - a;
     double beta2 = p.beta() * p.beta();
-    int size0 = sideStart[1] - sideStart[0];
-    int size1 = sideStart[2] - sideStart[1];
-    double c2 = s.sideVar[0] + s.sideVar[1] + (size0 + size1) * beta2;
+    int sizeA = sideStart[a + 1] - sideStart[a];
+    int sizeB = sideStart[b + 1] - sideStart[b];
+    double c2 = s.sideVar[a] + s.sideVar[b] + (sizeA + sizeB) * beta2;
     double c = Math.sqrt(c2);
-    double t = (s.sideMu[0] - s.sideMu[1]) / c;
+    double t = (s.sideMu[a] - s.sideMu[b]) / c;
     double e = p.drawMargin() / c;
-    double v0;
-    double w;
-    if (placements[0] == placements[1]) {
-      v0 = drawV(t, e);
-      w = drawW(t, e, v0);
-    } else if (placements[0] < placements[1]) {
-      double x = t - e;
-      v0 = Gaussian.pdfOverCdf(x);
-      w = v0 * (v0 + x);
-    } else {
-      double x = -t - e;
-      double v1 = Gaussian.pdfOverCdf(x);
-      w = v1 * (v1 + x);
-      v0 = -v1;
-    }
-    s.omega[0] = s.sideVar[0] / c * v0;
-    s.omega[1] = -s.sideVar[1] / c * v0;
-    s.delta[0] = s.sideVar[0] / c2 * w;
-    s.delta[1] = s.sideVar[1] / c2 * w;
+    boolean draw = placements[a] == placements[b];
+    double v = meanCorrection(t, e, draw);
+    double w = varianceCorrection(t, e, draw, v);
+    s.omega[a] = s.sideVar[a] / c * v;
+    s.omega[b] = -s.sideVar[b] / c * v;
+    s.delta[a] = s.sideVar[a] / c2 * w;
+    s.delta[b] = s.sideVar[b] / c2 * w;
+  }
+
+  /**
+   * TrueSkill's {@code v}: the mean correction of a performance difference {@code t} (in units of
+   * its spread) observed above the margin {@code e}, or inside it for a draw.
+   */
+  private static double meanCorrection(double t, double e, boolean draw) {
+    return draw ? drawV(t, e) : Gaussian.pdfOverCdf(t - e);
+  }
+
+  /** TrueSkill's {@code w}: the matching variance correction, given {@code v}. */
+  private static double varianceCorrection(double t, double e, boolean draw, double v) {
+    return draw ? drawW(t, e, v) : v * (v + (t - e));
   }
 
   /** Sweeps over the chain at most; it usually settles within a few. */
@@ -270,17 +273,10 @@ final class RatingKernel {
     double c = Math.sqrt(vd);
     double t = md / c;
     double e = p.drawMargin() / c;
-    double v;
-    double w;
-    if (placements[a] == placements[b]) {
-      v = drawV(t, e);
-      w = drawW(t, e, v);
-    } else {
-      double x = t - e;
-      v = Gaussian.pdfOverCdf(x);
-      w = v * (v + x);
-    }
-    w = Math.min(w, 1.0 - 1e-9); // an exact tie observed: kept a hair short of certainty
+    boolean draw = placements[a] == placements[b];
+    double v = meanCorrection(t, e, draw);
+    // an exact tie observed: kept a hair short of certainty
+    double w = Math.min(varianceCorrection(t, e, draw, v), 1.0 - 1e-9);
     double newVar = vd * (1.0 - w);
     double newMean = md + c * v;
     // the observation's message to d, in moment form (its precision is positive: w > 0)
