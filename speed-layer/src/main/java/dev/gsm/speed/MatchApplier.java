@@ -35,7 +35,9 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Per player and season the state starts, at the player's first match of a season, from the soft
  * reset ({@link RatingEngine#softReset}) of their state in the previous season (same rule per
- * mode), or as a newcomer: the rule the batch applies.
+ * mode), or as a newcomer: the rule the batch applies. As in the batch, the season's record (games,
+ * wins, losses, draws, and so the rank order's games tie-break) counts from zero there ({@link
+ * RatingEngine#seasonRecord}).
  *
  * <p>Between batches it keeps the states it read and wrote (and the players it found absent) of one
  * generation, together with the marker they are at. Every write to a generation's player keys moves
@@ -440,6 +442,9 @@ public final class MatchApplier {
     List<List<PlayerRating>> global = new ArrayList<>(sides.size());
     List<List<PlayerRating>> mode = new ArrayList<>(sides.size());
     List<PlayerState> states = new ArrayList<>();
+    // per participant, the rating a board started the season from (null: the season's own state)
+    List<PlayerRating> globalStarts = new ArrayList<>();
+    List<PlayerRating> modeStarts = new ArrayList<>();
     for (int k = 0; k < sides.size(); k++) {
       Side side = sides.get(k);
       placements[k] = side.placement();
@@ -460,6 +465,8 @@ public final class MatchApplier {
                     : engine.newcomer();
         g.add(gr);
         m.add(mr);
+        globalStarts.add(now != null ? null : gr);
+        modeStarts.add(now != null && now.modes().containsKey(e.mode()) ? null : mr);
         states.add(
             now != null
                 ? now
@@ -477,13 +484,21 @@ public final class MatchApplier {
       for (int m = 0; m < sides.get(k).players().size(); m++) {
         PlayerState s =
             states
-                .get(j++)
-                .withGlobal(g2.get(k).get(m))
-                .withMode(e.mode(), m2.get(k).get(m))
+                .get(j)
+                .withGlobal(seasonRecord(g2.get(k).get(m), globalStarts.get(j)))
+                .withMode(e.mode(), seasonRecord(m2.get(k).get(m), modeStarts.get(j)))
                 .withPlace(e.region(), e.platform());
+        j++;
         after.put(new Key(season, s.playerId()), s);
       }
     }
+  }
+
+  /**
+   * A rating that started the season (or its mode) from {@code start} keeps the season's record.
+   */
+  private static PlayerRating seasonRecord(PlayerRating rated, PlayerRating start) {
+    return start == null ? rated : RatingEngine.seasonRecord(rated, start);
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.gsm.speed;
 import dev.gsm.core.rating.MatchRater;
 import dev.gsm.core.rating.PlayerRating;
 import dev.gsm.core.rating.RankEntry;
+import dev.gsm.core.rating.RankOrder;
 import dev.gsm.core.rating.RatingEngine;
 import dev.gsm.core.rating.RatingParameters;
 import dev.gsm.core.rating.RatingTable;
@@ -14,6 +15,7 @@ import dev.gsm.schema.Side;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +25,16 @@ import java.util.TreeMap;
  * The batch recompute the tests compare against: the domain core's {@link MatchRater} over the
  * covered matches in {@link MatchRater#EVENT_TIME_ORDER}, one table per season for the global
  * rating and one per season and mode; a player's first match of a season starts from the soft reset
- * of their state in the previous season (else newcomer). This is what the Spark job calls.
+ * of their state in the previous season (else newcomer). This is what the Spark job calls. As in
+ * the Spark job, a season's record (games, wins, losses, draws; the rank order's games tie-break)
+ * counts from zero at that start: {@link RatingEngine#seasonRecord}.
  */
 final class Recompute {
   final Map<String, RatingTable> global = new TreeMap<>();
   final Map<String, Map<String, RatingTable>> modes = new TreeMap<>();
   final Map<String, Map<String, String[]>> place = new HashMap<>(); // season -> player -> {rg, pf}
+  // per table, the soft reset each carried player started the season from
+  private final Map<RatingTable, Map<String, PlayerRating>> starts = new IdentityHashMap<>();
   private final RatingParameters params;
   private final RatingEngine engine;
   private final SeasonCalendar calendar;
@@ -76,8 +82,27 @@ final class Recompute {
     }
     int i = table.intern(id);
     if (previous != null && previous.indexOf(id) >= 0) {
-      table.set(i, engine.softReset(previous.get(previous.indexOf(id))));
+      PlayerRating start = engine.softReset(previous.get(previous.indexOf(id)));
+      table.set(i, start);
+      starts.computeIfAbsent(table, t -> new HashMap<>()).put(id, start);
     }
+  }
+
+  /** Player {@code i} of {@code table} with the season's record. */
+  private PlayerRating season(RatingTable table, int i) {
+    PlayerRating start = starts.getOrDefault(table, Map.of()).get(table.playerId(i));
+    return start == null ? table.get(i) : RatingEngine.seasonRecord(table.get(i), start);
+  }
+
+  /** RankOrder over the season's records. */
+  private List<RankEntry> ranking(RatingTable table) {
+    List<RankEntry> entries = new ArrayList<>(table.size());
+    for (int i = 0; i < table.size(); i++) {
+      entries.add(
+          new RankEntry(table.playerId(i), table.displayScore(i), season(table, i).games()));
+    }
+    entries.sort(RankOrder.INSTANCE);
+    return entries;
   }
 
   /** Every player state of every season: what a batch view hands to loadGeneration. */
@@ -101,20 +126,20 @@ final class Recompute {
         .forEach(
             (mode, t) -> {
               if (t.indexOf(id) >= 0) {
-                m.put(mode, t.get(t.indexOf(id)));
+                m.put(mode, season(t, t.indexOf(id)));
               }
             });
     String[] rp = place.get(season).get(id);
-    return new PlayerState(season, id, g.get(g.indexOf(id)), m, rp[0], rp[1]);
+    return new PlayerState(season, id, season(g, g.indexOf(id)), m, rp[0], rp[1]);
   }
 
   /** The global board of a season in RankOrder. */
   List<String> globalRanking(String season) {
-    return ids(global.get(season).ranking());
+    return ids(ranking(global.get(season)));
   }
 
   List<String> modeRanking(String season, String mode) {
-    return ids(modes.get(season).get(mode).ranking());
+    return ids(ranking(modes.get(season).get(mode)));
   }
 
   /** The region board: the global ranking filtered by the players' current region. */

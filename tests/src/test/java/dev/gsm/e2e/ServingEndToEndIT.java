@@ -1,5 +1,6 @@
 package dev.gsm.e2e;
 
+import static java.util.stream.Collectors.toSet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -53,6 +55,8 @@ class ServingEndToEndIT extends SharedSparkSession {
   ViewVersion first;
   ViewVersion recompute;
   final List<String> streamEvents = new CopyOnWriteArrayList<>();
+  // players whose rating starts live from last season's soft reset (liveMatches)
+  final List<String> seasonStarters = new ArrayList<>();
 
   @BeforeAll
   void start(RedisEndpoint redis, DynamoDbEndpoint dynamo, @TempDir Path root) throws Exception {
@@ -240,7 +244,7 @@ class ServingEndToEndIT extends SharedSparkSession {
     reader.start();
     Stack.await("the first stream event", () -> !streamEvents.isEmpty());
 
-    List<String> matches = liveMatches(first, LIVE_MATCHES, "live");
+    List<String> matches = liveMatches(first, LIVE_MATCHES, "live", true);
     stack.post("/api/v1/matches", "[" + String.join(",", matches) + "]");
     stack.awaitApplied(first.version());
     Stack.await("a stream event after the live matches", () -> streamEvents.size() >= 2);
@@ -249,6 +253,25 @@ class ServingEndToEndIT extends SharedSparkSession {
     recompute = stack.batch(spark, CURRENT); // every accepted match, not yet published
     assertThat(recompute.watermarkOffset()).isEqualTo(stack.log.head());
     assertServedEquals(recompute, first.version());
+    // wherever they rank: every board row of the players whose season (or duel) started live
+    assertThat(seasonStarters).hasSizeGreaterThanOrEqualTo(3);
+    for (String id : seasonStarters) {
+      JsonNode page = stack.json("/api/v1/rankings/player/" + id, 200);
+      for (JsonNode b : page.get("boards")) {
+        String board = b.get("board").asText();
+        List<LeaderboardRow> expected = stack.board(recompute, board);
+        assertRows(
+            List.of(b.get("row")), expected.stream().filter(r -> r.playerId().equals(id)).toList());
+        assertThat(b.get("total").asLong()).as(board).isEqualTo(expected.size());
+      }
+      JsonNode duel = null;
+      for (JsonNode b : page.get("boards")) {
+        duel = b.get("board").asText().equals("mode:duel") ? b : duel;
+      }
+      // last season's duels are not this season's: the one live duel is the record
+      assertThat(duel).as(id).isNotNull();
+      assertThat(duel.get("row").get("games").asInt()).as(id).isEqualTo(1);
+    }
   }
 
   @Test
@@ -266,7 +289,7 @@ class ServingEndToEndIT extends SharedSparkSession {
   @Order(9)
   void withTheSpeedLayerDownAnswersComeFromTheBatchViewAndSaySo() throws Exception {
     stack.stopSpeedLayer();
-    List<String> more = liveMatches(recompute, 3, "late");
+    List<String> more = liveMatches(recompute, 3, "late", false);
     stack.post("/api/v1/matches", "[" + String.join(",", more) + "]");
     Thread.sleep(1_500); // beyond gsm.rankings.speed-stale-after (1 s in this stack)
     JsonNode page = stack.json("/api/v1/rankings/global?limit=200", 200);
@@ -313,41 +336,60 @@ class ServingEndToEndIT extends SharedSparkSession {
   // ---------------------------------------------------------------------------------- helpers
 
   /**
-   * Duels between neighbours of the global board that share a primary region and platform (so that
-   * the region a match sets is the one the batch's primary-region rule gives) and already have a
-   * duel rating this season, each ending after every generated match: in event order, as the
-   * exactness contract between batches requires.
-   *
-   * <p>Players whose first duel of the season would come live are left out on purpose: the speed
-   * layer's soft reset keeps last season's counters (games, wins, losses, draws) while the batch
-   * starts the season's record at zero, so their served record differs from a recompute until the
-   * next batch (their rating and uncertainty agree). That gap belongs to the speed layer's carry
-   * rule; see the closing note of the serving branch.
+   * Duels that each end after every generated match, in event order (as the exactness contract
+   * between batches requires): between neighbours of the global board that share a primary region
+   * and platform (so that the region a match sets is the one the batch's primary-region rule gives)
+   * and already have a duel rating this season; with {@code withSeasonStarts}, also players whose
+   * rating starts live from last season's soft reset: who played duels last season and no match yet
+   * this season (their first match of the season), and two of this season's players who played
+   * duels last season but none yet this season (their first duel of the season). Those check that a
+   * season's record counts from zero in the speed layer as in the batch.
    */
-  List<String> liveMatches(ViewVersion view, int count, String tag) {
-    java.util.Set<String> duelists =
-        stack.board(view, "mode:duel").stream()
-            .map(LeaderboardRow::playerId)
-            .collect(java.util.stream.Collectors.toSet());
-    List<LeaderboardRow> board =
-        stack.board(view, "global").stream().filter(r -> duelists.contains(r.playerId())).toList();
-    long last = board.stream().mapToLong(LeaderboardRow::lastPlayedEpochSecond).max().orElseThrow();
-    long head = stack.log.head();
-    Map<String, List<LeaderboardRow>> byPlace = new LinkedHashMap<>();
-    for (LeaderboardRow r : board) {
-      byPlace
-          .computeIfAbsent(r.primaryRegion() + "/" + r.primaryPlatform(), k -> new ArrayList<>())
-          .add(r);
-    }
-    List<LeaderboardRow[]> pairs = new ArrayList<>();
-    for (List<LeaderboardRow> group : byPlace.values()) {
-      for (int i = 0; i + 1 < group.size() && pairs.size() < count; i += 2) {
-        pairs.add(new LeaderboardRow[] {group.get(i), group.get(i + 1)});
+  List<String> liveMatches(ViewVersion view, int count, String tag, boolean withSeasonStarts) {
+    List<LeaderboardRow> duels = stack.board(view, "mode:duel");
+    Set<String> duelists = duels.stream().map(LeaderboardRow::playerId).collect(toSet());
+    List<LeaderboardRow> all = stack.board(view, "global");
+    Set<String> seasonPlayers = all.stream().map(LeaderboardRow::playerId).collect(toSet());
+    List<LeaderboardRow> board = all.stream().filter(r -> duelists.contains(r.playerId())).toList();
+    long last = all.stream().mapToLong(LeaderboardRow::lastPlayedEpochSecond).max().orElseThrow();
+    List<LeaderboardRow[]> pairs = new ArrayList<>(neighbours(board, count));
+    assertThat(pairs).hasSizeGreaterThanOrEqualTo(count);
+    pairs = new ArrayList<>(pairs.subList(0, count));
+    if (withSeasonStarts) {
+      Set<String> pastDuelists =
+          stack.board(past, "mode:duel").stream().map(LeaderboardRow::playerId).collect(toSet());
+      List<LeaderboardRow> returning =
+          stack.board(past, "global").stream()
+              .filter(r -> pastDuelists.contains(r.playerId()))
+              .filter(r -> !seasonPlayers.contains(r.playerId()))
+              .toList();
+      assertThat(returning).as("last season's duelists with no match this season").isNotEmpty();
+      // against another of them, or against a duelist of this season (whose primary region and
+      // platform the match then takes: the first player's)
+      LeaderboardRow[] back =
+          returning.size() > 1
+              ? new LeaderboardRow[] {returning.get(0), returning.get(1)}
+              : new LeaderboardRow[] {board.get(board.size() - 1), returning.get(0)};
+      pairs.add(back);
+      List<LeaderboardRow> newToDuel =
+          all.stream()
+              .filter(r -> !duelists.contains(r.playerId()))
+              .filter(r -> pastDuelists.contains(r.playerId()))
+              .toList();
+      List<LeaderboardRow[]> firstDuels = neighbours(newToDuel, 1);
+      assertThat(firstDuels).as("this season's players whose first duel comes live").isNotEmpty();
+      pairs.add(firstDuels.get(0));
+      for (LeaderboardRow[] pair : pairs.subList(count, pairs.size())) {
+        for (LeaderboardRow r : pair) {
+          if (!duelists.contains(r.playerId())) {
+            seasonStarters.add(r.playerId());
+          }
+        }
       }
     }
-    assertThat(pairs).hasSizeGreaterThanOrEqualTo(count);
+    long head = stack.log.head();
     List<String> out = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
+    for (int i = 0; i < pairs.size(); i++) {
       LeaderboardRow a = pairs.get(i)[0];
       LeaderboardRow b = pairs.get(i)[1];
       Instant end = Instant.ofEpochSecond(last + head + 1 + i);
@@ -375,6 +417,23 @@ class ServingEndToEndIT extends SharedSparkSession {
                   loser));
     }
     return out;
+  }
+
+  /** Up to {@code count} pairs of board neighbours with the same primary region and platform. */
+  static List<LeaderboardRow[]> neighbours(List<LeaderboardRow> board, int count) {
+    Map<String, List<LeaderboardRow>> byPlace = new LinkedHashMap<>();
+    for (LeaderboardRow r : board) {
+      byPlace
+          .computeIfAbsent(r.primaryRegion() + "/" + r.primaryPlatform(), k -> new ArrayList<>())
+          .add(r);
+    }
+    List<LeaderboardRow[]> pairs = new ArrayList<>();
+    for (List<LeaderboardRow> group : byPlace.values()) {
+      for (int i = 0; i + 1 < group.size() && pairs.size() < count; i += 2) {
+        pairs.add(new LeaderboardRow[] {group.get(i), group.get(i + 1)});
+      }
+    }
+    return pairs;
   }
 
   /** The served global, duel and region boards and a player page equal the recompute's. */

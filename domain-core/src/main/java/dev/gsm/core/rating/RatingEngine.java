@@ -164,10 +164,30 @@ public final class RatingEngine {
   /**
    * Season soft reset: mu moves {@code seasonMeanPull} of the way back to the prior mean, sigma
    * grows by {@code seasonSigmaBoost} in quadrature (capped at the prior sigma, never shrunk).
-   * Counters are kept; the season's own counters belong to the season's view.
+   * Counters are kept (they say the player has played); a season's own record counts from zero, see
+   * {@link #seasonRecord}.
    */
   public PlayerRating softReset(PlayerRating r) {
     return softReset(params, r);
+  }
+
+  /**
+   * The season's own record of a rating that started the season (or a mode in it) from {@code
+   * start}, its soft reset or the newcomer prior: {@code rated}'s counters less {@code start}'s.
+   * The batch counts a season's games, wins, losses and draws from zero and ranks ties by those
+   * season games; a state kept this way agrees with it. Ratings go on unchanged: the engine only
+   * asks whether a player has played before ({@code games > 0}), and a season state that holds its
+   * first match answers that as the carried one did.
+   */
+  public static PlayerRating seasonRecord(PlayerRating rated, PlayerRating start) {
+    return new PlayerRating(
+        rated.mu(),
+        rated.sigma(),
+        rated.lastActiveEpochSecond(),
+        rated.games() - start.games(),
+        rated.wins() - start.wins(),
+        rated.losses() - start.losses(),
+        rated.draws() - start.draws());
   }
 
   static PlayerRating softReset(RatingParameters p, PlayerRating r) {

@@ -228,6 +228,24 @@ class RatingEngineTest {
   }
 
   @Test
+  void aSeasonRecordCountsFromTheSoftResetAndRatesOnAsTheCarriedOne() {
+    PlayerRating reset = engine.softReset(new PlayerRating(1.0, 0.1, T0, 30, 20, 10, 0));
+    PlayerRating opponent = rating(0.0, 0.3, T0, 12);
+    long t1 = T0 + 10 * DAY;
+    PlayerRating carried = engine.rate(sides(reset, opponent), new int[] {0, 1}, t1).get(0).get(0);
+    PlayerRating season = RatingEngine.seasonRecord(carried, reset);
+    assertThat(season).isEqualTo(new PlayerRating(carried.mu(), carried.sigma(), t1, 1, 1, 0, 0));
+    // the next match rates the same from the season's record as from the carried counters
+    long t2 = t1 + 3 * DAY;
+    PlayerRating next = engine.rate(sides(carried, opponent), new int[] {1, 0}, t2).get(0).get(0);
+    PlayerRating nextSeason =
+        engine.rate(sides(season, opponent), new int[] {1, 0}, t2).get(0).get(0);
+    assertThat(nextSeason.mu()).isEqualTo(next.mu());
+    assertThat(nextSeason.sigma()).isEqualTo(next.sigma());
+    assertThat(nextSeason).isEqualTo(RatingEngine.seasonRecord(next, reset));
+  }
+
+  @Test
   void displayScoreIsConservative() {
     PlayerRating sure = rating(0.5, 0.1, T0, 100);
     PlayerRating unsure = rating(0.5, 0.4, T0, 3);
