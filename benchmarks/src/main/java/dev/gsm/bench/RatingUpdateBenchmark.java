@@ -61,6 +61,12 @@ public class RatingUpdateBenchmark {
   final int[] duelStart = {0, 1, 2};
   final int[] teamStart = {0, 5, 10};
   final int[] ffaStart = {0, 1, 2, 3, 4, 5, 6, 7, 8};
+  // battle royale as the generator plays it: 20 sides of 1 (solo) or 4 (squads), placed 1..20
+  int[] brSolo;
+  int[] brSquad;
+  int[][] brPlacements;
+  final int[] brSoloStart = sideStarts(20, 1);
+  final int[] brSquadStart = sideStarts(20, 4);
   final int[] winLoss = {0, 1};
   int cursor;
   long now;
@@ -86,17 +92,10 @@ public class RatingUpdateBenchmark {
     duel = distinctTuples(rnd, 2);
     team = distinctTuples(rnd, 10);
     ffa = distinctTuples(rnd, 8);
-    ffaPlacements = new int[MATCHES][];
-    for (int m = 0; m < MATCHES; m++) {
-      int[] p = {0, 1, 2, 3, 4, 5, 6, 7};
-      for (int i = 7; i > 0; i--) {
-        int j = rnd.nextInt(i + 1);
-        int t = p[i];
-        p[i] = p[j];
-        p[j] = t;
-      }
-      ffaPlacements[m] = p;
-    }
+    ffaPlacements = placements(rnd, 8);
+    brSolo = distinctTuples(rnd, 20);
+    brSquad = distinctTuples(rnd, 80);
+    brPlacements = placements(rnd, 20);
     // Warm the population so sigmas, last-active times and games are realistic, not all priors.
     now = START;
     for (int m = 0; m < MATCHES; m++) {
@@ -114,6 +113,25 @@ public class RatingUpdateBenchmark {
     twoPlayer = new TwoPlayerTrueSkillCalculator();
     twoTeam = new TwoTeamTrueSkillCalculator();
     factorGraph = new FactorGraphTrueSkillCalculator();
+  }
+
+  /** Per match, a random order of the placements 0..sides-1 (Fisher-Yates). */
+  private static int[][] placements(SplittableRandom rnd, int sides) {
+    int[][] out = new int[MATCHES][];
+    for (int m = 0; m < MATCHES; m++) {
+      int[] p = new int[sides];
+      for (int i = 0; i < sides; i++) {
+        p[i] = i;
+      }
+      for (int i = sides - 1; i > 0; i--) {
+        int j = rnd.nextInt(i + 1);
+        int t = p[i];
+        p[i] = p[j];
+        p[j] = t;
+      }
+      out[m] = p;
+    }
+    return out;
   }
 
   private int[] distinctTuples(SplittableRandom rnd, int size) {
@@ -160,11 +178,41 @@ public class RatingUpdateBenchmark {
     engine.rate(table, slice(ffa, m, 8), ffaStart, ffaPlacements[m], now);
   }
 
+  /** A 20-side battle royale of solo players: the chain of 19 placements, solved by EP. */
+  @Benchmark
+  public void oursBattleRoyale20Solo() {
+    int m = next();
+    engine.rate(table, slice(brSolo, m, 20), brSoloStart, brPlacements[m], now);
+  }
+
+  /** A 20-side battle royale of squads of four (80 players). */
+  @Benchmark
+  public void oursBattleRoyale20Squads() {
+    int m = next();
+    engine.rate(table, slice(brSquad, m, 80), brSquadStart, brPlacements[m], now);
+  }
+
+  private static int[] sideStarts(int sides, int size) {
+    int[] start = new int[sides + 1];
+    for (int k = 0; k <= sides; k++) {
+      start[k] = k * size;
+    }
+    return start;
+  }
+
   private final int[] buf10 = new int[10];
   private final int[] buf8 = new int[8];
+  private final int[] buf20 = new int[20];
+  private final int[] buf80 = new int[80];
 
   private int[] slice(int[] all, int m, int size) {
-    int[] buf = size == 10 ? buf10 : buf8;
+    int[] buf =
+        switch (size) {
+          case 10 -> buf10;
+          case 20 -> buf20;
+          case 80 -> buf80;
+          default -> buf8;
+        };
     System.arraycopy(all, m * size, buf, 0, size);
     return buf;
   }

@@ -5,8 +5,8 @@ import java.util.Objects;
 /**
  * One leaderboard of a season. {@link Kind#GLOBAL} and {@link Kind#MODE} rank their own rating (the
  * global rating over every rated match; one rating per mode over that mode's matches); {@link
- * Kind#REGION} and {@link Kind#PLATFORM} rank the global rating of the players whose current region
- * or platform (that of their latest rated match) is the value.
+ * Kind#REGION} and {@link Kind#PLATFORM} rank the global rating of the players whose primary region
+ * or platform of the season (most rated matches there, ties to the smaller code) is the value.
  */
 public record Board(Kind kind, String value) {
 

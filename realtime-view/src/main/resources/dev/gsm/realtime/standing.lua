@@ -1,5 +1,5 @@
 -- One player of a season in the current generation with the player's rank on every board the
--- player is on (global, each mode played, the current region and platform), read atomically with
+-- player is on (global, each mode played, the primary region and platform), read atomically with
 -- the generation's stamp. Key names follow RedisLayout.
 -- KEYS[1] current pointer; ARGV[1] key prefix, ARGV[2] season, ARGV[3] player id
 -- Returns {generation, version, watermark, applied, packed state or false,

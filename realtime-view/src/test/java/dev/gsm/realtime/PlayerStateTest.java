@@ -45,6 +45,33 @@ class PlayerStateTest {
   }
 
   @Test
+  void regionAndPlatformAreThoseOfMostMatchesTiesToTheSmallerCode() {
+    PlayerRating r = new PlayerRating(0.1, 0.3, 1_770_000_000L, 3, 2, 1, 0);
+    PlayerState s =
+        new PlayerState("2026-S1", "p", r, new TreeMap<>(), new TreeMap<>(), new TreeMap<>())
+            .withMatchIn("us-east", "pc")
+            .withMatchIn("us-east", "xbox")
+            .withMatchIn("eu-west", "xbox");
+    assertThat(s.region()).isEqualTo("us-east");
+    assertThat(s.platform()).isEqualTo("xbox");
+    PlayerState tie = s.withMatchIn("eu-west", "pc");
+    assertThat(tie.region()).isEqualTo("eu-west"); // 2 : 2, the smaller code
+    assertThat(tie.platform()).isEqualTo("pc"); // 2 : 2
+    assertThat(tie.pack()).startsWith("eu-west pc ").endsWith(" @eu-west:2,us-east:2 #pc:2,xbox:2");
+    assertThat(PlayerState.unpack("2026-S1", "p", tie.pack())).isEqualTo(tie);
+  }
+
+  @Test
+  void aStatePackedBeforeTheCountsReadsAsEveryGameInItsRegion() {
+    String old = "eu-west pc 0.1,0.3,1770000000,7,4,3,0 duel=0.2,0.4,1770000000,5,3,2,0";
+    PlayerState s = PlayerState.unpack("2026-S1", "p", old);
+    assertThat(s.regionMatches()).containsExactly(java.util.Map.entry("eu-west", 7));
+    assertThat(s.platformMatches()).containsExactly(java.util.Map.entry("pc", 7));
+    assertThat(s.modes()).containsOnlyKeys("duel");
+    assertThat(s.withMatchIn("us-east", "pc").region()).isEqualTo("eu-west");
+  }
+
+  @Test
   void missingValueMeansNoStateInThatSeason() {
     assertThat(PlayerState.unpack("2026-S1", "p", null)).isNull();
   }

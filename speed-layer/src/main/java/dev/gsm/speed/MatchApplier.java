@@ -471,7 +471,7 @@ public final class MatchApplier {
             now != null
                 ? now
                 : new PlayerState(
-                    season, p.playerId(), gr, new TreeMap<>(), e.region(), e.platform()));
+                    season, p.playerId(), gr, new TreeMap<>(), new TreeMap<>(), new TreeMap<>()));
       }
       global.add(g);
       mode.add(m);
@@ -487,7 +487,7 @@ public final class MatchApplier {
                 .get(j)
                 .withGlobal(seasonRecord(g2.get(k).get(m), globalStarts.get(j)))
                 .withMode(e.mode(), seasonRecord(m2.get(k).get(m), modeStarts.get(j)))
-                .withPlace(e.region(), e.platform());
+                .withMatchIn(e.region(), e.platform());
         j++;
         after.put(new Key(season, s.playerId()), s);
       }

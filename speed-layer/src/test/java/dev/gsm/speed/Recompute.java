@@ -32,7 +32,10 @@ import java.util.TreeMap;
 final class Recompute {
   final Map<String, RatingTable> global = new TreeMap<>();
   final Map<String, Map<String, RatingTable>> modes = new TreeMap<>();
-  final Map<String, Map<String, String[]>> place = new HashMap<>(); // season -> player -> {rg, pf}
+  // season -> player -> rated matches per region, and per platform (the primary-region rule's
+  // input)
+  final Map<String, Map<String, TreeMap<String, Integer>>> regions = new HashMap<>();
+  final Map<String, Map<String, TreeMap<String, Integer>>> platforms = new HashMap<>();
   // per table, the soft reset each carried player started the season from
   private final Map<RatingTable, Map<String, PlayerRating>> starts = new IdentityHashMap<>();
   private final RatingParameters params;
@@ -66,14 +69,24 @@ final class Recompute {
         for (PlayerResult p : side.players()) {
           carry(g, gPrev, p.playerId());
           carry(m, mPrev, p.playerId());
-          place
-              .computeIfAbsent(s, k -> new HashMap<>())
-              .put(p.playerId(), new String[] {e.region(), e.platform()});
+          count(regions, s, p.playerId(), e.region());
+          count(platforms, s, p.playerId(), e.platform());
         }
       }
       new MatchRater(engine, g).rate(e);
       new MatchRater(engine, m).rate(e);
     }
+  }
+
+  private static void count(
+      Map<String, Map<String, TreeMap<String, Integer>>> counts,
+      String season,
+      String playerId,
+      String code) {
+    counts
+        .computeIfAbsent(season, k -> new HashMap<>())
+        .computeIfAbsent(playerId, k -> new TreeMap<>())
+        .merge(code, 1, Integer::sum);
   }
 
   private void carry(RatingTable table, RatingTable previous, String id) {
@@ -129,8 +142,13 @@ final class Recompute {
                 m.put(mode, season(t, t.indexOf(id)));
               }
             });
-    String[] rp = place.get(season).get(id);
-    return new PlayerState(season, id, season(g, g.indexOf(id)), m, rp[0], rp[1]);
+    return new PlayerState(
+        season,
+        id,
+        season(g, g.indexOf(id)),
+        m,
+        regions.get(season).get(id),
+        platforms.get(season).get(id));
   }
 
   /** The global board of a season in RankOrder. */
@@ -142,11 +160,14 @@ final class Recompute {
     return ids(ranking(modes.get(season).get(mode)));
   }
 
-  /** The region board: the global ranking filtered by the players' current region. */
+  /**
+   * The region board: the global ranking filtered by the players' primary region (most rated
+   * matches of the season, ties to the smaller code), as the Spark job files them.
+   */
   List<String> regionRanking(String season, String region) {
     List<String> out = new ArrayList<>();
     for (String id : globalRanking(season)) {
-      if (place.get(season).get(id)[0].equals(region)) {
+      if (state(season, id).region().equals(region)) {
         out.add(id);
       }
     }

@@ -57,6 +57,8 @@ class ServingEndToEndIT extends SharedSparkSession {
   final List<String> streamEvents = new CopyOnWriteArrayList<>();
   // players whose rating starts live from last season's soft reset (liveMatches)
   final List<String> seasonStarters = new ArrayList<>();
+  // this season's players who play live outside their primary region (liveMatches)
+  final List<String> travellers = new ArrayList<>();
 
   @BeforeAll
   void start(RedisEndpoint redis, DynamoDbEndpoint dynamo, @TempDir Path root) throws Exception {
@@ -253,17 +255,15 @@ class ServingEndToEndIT extends SharedSparkSession {
     recompute = stack.batch(spark, CURRENT); // every accepted match, not yet published
     assertThat(recompute.watermarkOffset()).isEqualTo(stack.log.head());
     assertServedEquals(recompute, first.version());
-    // wherever they rank: every board row of the players whose season (or duel) started live
+    // wherever they rank: every board row of the players whose season (or duel) started live, and
+    // of the two who played outside their primary region
     assertThat(seasonStarters).hasSizeGreaterThanOrEqualTo(3);
+    for (String id : travellers) {
+      assertPageEquals(stack.json("/api/v1/rankings/player/" + id, 200), id);
+    }
     for (String id : seasonStarters) {
       JsonNode page = stack.json("/api/v1/rankings/player/" + id, 200);
-      for (JsonNode b : page.get("boards")) {
-        String board = b.get("board").asText();
-        List<LeaderboardRow> expected = stack.board(recompute, board);
-        assertRows(
-            List.of(b.get("row")), expected.stream().filter(r -> r.playerId().equals(id)).toList());
-        assertThat(b.get("total").asLong()).as(board).isEqualTo(expected.size());
-      }
+      assertPageEquals(page, id);
       JsonNode duel = null;
       for (JsonNode b : page.get("boards")) {
         duel = b.get("board").asText().equals("mode:duel") ? b : duel;
@@ -271,6 +271,10 @@ class ServingEndToEndIT extends SharedSparkSession {
       // last season's duels are not this season's: the one live duel is the record
       assertThat(duel).as(id).isNotNull();
       assertThat(duel.get("row").get("games").asInt()).as(id).isEqualTo(1);
+      // the page's stats count the live games too, whether or not the batch view had the player
+      assertThat(page.get("stats").get("games").asInt())
+          .as(id)
+          .isEqualTo(page.get("global").get("games").asInt());
     }
   }
 
@@ -379,7 +383,24 @@ class ServingEndToEndIT extends SharedSparkSession {
       List<LeaderboardRow[]> firstDuels = neighbours(newToDuel, 1);
       assertThat(firstDuels).as("this season's players whose first duel comes live").isNotEmpty();
       pairs.add(firstDuels.get(0));
-      for (LeaderboardRow[] pair : pairs.subList(count, pairs.size())) {
+      // two duelists of different primary regions, the match in the first one's: the second
+      // (the duelist with the most games, so one match cannot change his primary region) stays on
+      // his primary region's board, where the speed layer once moved him to the match's
+      LeaderboardRow away =
+          board.stream()
+              .max(java.util.Comparator.comparingInt(LeaderboardRow::games))
+              .orElseThrow();
+      LeaderboardRow host =
+          board.stream()
+              .filter(r -> !r.primaryRegion().equals(away.primaryRegion()))
+              .findFirst()
+              .orElseThrow();
+      assertThat(away.regionMatches().get(away.primaryRegion()))
+          .isGreaterThan(away.regionMatches().getOrDefault(host.primaryRegion(), 0) + 1);
+      pairs.add(new LeaderboardRow[] {host, away});
+      travellers.add(host.playerId());
+      travellers.add(away.playerId());
+      for (LeaderboardRow[] pair : pairs.subList(count, pairs.size() - 1)) {
         for (LeaderboardRow r : pair) {
           if (!duelists.contains(r.playerId())) {
             seasonStarters.add(r.playerId());
@@ -434,6 +455,22 @@ class ServingEndToEndIT extends SharedSparkSession {
       }
     }
     return pairs;
+  }
+
+  /** Every board row on a player's page (and so the boards it lists) equals the recompute's. */
+  void assertPageEquals(JsonNode page, String id) {
+    List<String> served = new ArrayList<>();
+    for (JsonNode b : page.get("boards")) {
+      String board = b.get("board").asText();
+      served.add(board);
+      List<LeaderboardRow> expected = stack.board(recompute, board);
+      assertRows(
+          List.of(b.get("row")), expected.stream().filter(r -> r.playerId().equals(id)).toList());
+      assertThat(b.get("total").asLong()).as(board).isEqualTo(expected.size());
+    }
+    assertThat(served).as(id).contains("global");
+    assertThat(served.stream().filter(b -> b.startsWith("region:"))).as(id).hasSize(1);
+    assertThat(served.stream().filter(b -> b.startsWith("platform:"))).as(id).hasSize(1);
   }
 
   /** The served global, duel and region boards and a player page equal the recompute's. */

@@ -1,12 +1,16 @@
 package dev.gsm.batch.rankings;
 
+import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.flatten;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.negate;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.udf;
 
 import dev.gsm.batch.views.ViewShape;
@@ -388,7 +392,12 @@ public final class SeasonRankings {
         .withColumn("league", league.apply(col("percentile")));
   }
 
-  /** Each player's primary region and platform: most rated matches, ties to the smaller code. */
+  /**
+   * Each player's primary region and platform (most rated matches, ties to the smaller code) and
+   * the rated matches per region and per platform ({@code region_matches}, {@code
+   * platform_matches}): what the speed layer goes on counting between batches, so that a live match
+   * moves a player to another region's board exactly when a recompute would.
+   */
   static Dataset<Row> primaryRegionAndPlatform(Dataset<Row> accepted) {
     Dataset<Row> appearances =
         MatchColumns.rated(accepted)
@@ -402,13 +411,18 @@ public final class SeasonRankings {
   }
 
   private static Dataset<Row> primary(Dataset<Row> appearances, String column) {
-    WindowSpec w = Window.partitionBy("player_id").orderBy(col("n").desc(), col(column).asc());
+    // per player, (-matches, code) ascending: the first is the primary; the map lists them all
     return appearances
         .groupBy(col("player_id"), col(column))
-        .agg(count(lit(1)).as("n"))
-        .withColumn("_r", row_number().over(w))
-        .filter(col("_r").equalTo(1))
-        .select(col("player_id"), col(column).as("primary_" + column));
+        .agg(count(lit(1)).cast(DataTypes.IntegerType).as("n"))
+        .groupBy(col("player_id"))
+        .agg(
+            array_sort(collect_list(struct(negate(col("n")).as("neg"), col(column).as("code"))))
+                .as("_c"))
+        .selectExpr(
+            "player_id",
+            "_c[0].code AS primary_" + column,
+            "map_from_arrays(_c.code, transform(_c.neg, x -> -x)) AS " + column + "_matches");
   }
 
   /** The global rating restricted to the players whose primary {@code column} is each value. */

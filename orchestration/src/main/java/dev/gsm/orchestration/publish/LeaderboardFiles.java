@@ -1,6 +1,8 @@
 package dev.gsm.orchestration.publish;
 
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.example.data.Group;
@@ -13,6 +15,10 @@ public final class LeaderboardFiles extends ViewFiles<LeaderboardRow> {
   }
 
   static LeaderboardRow toRow(Group g) {
+    int games = g.getInteger("games", 0);
+    String region = g.getString("primary_region", 0);
+    String platform = g.getString("primary_platform", 0);
+    boolean counted = g.getType().containsField("region_matches"); // not in older versions
     return new LeaderboardRow(
         g.getString("season", 0),
         g.getString("board", 0),
@@ -21,14 +27,30 @@ public final class LeaderboardFiles extends ViewFiles<LeaderboardRow> {
         g.getDouble("display_score", 0),
         g.getDouble("mu", 0),
         g.getDouble("sigma", 0),
-        g.getInteger("games", 0),
+        games,
         g.getInteger("wins", 0),
         g.getInteger("losses", 0),
         g.getInteger("draws", 0),
         ViewFiles.epochSecond(g, "last_played_at"),
         g.getDouble("percentile", 0),
         g.getString("league", 0),
-        g.getString("primary_region", 0),
-        g.getString("primary_platform", 0));
+        region,
+        platform,
+        counted ? counts(g, "region_matches") : LeaderboardRow.allIn(region, games),
+        counted ? counts(g, "platform_matches") : LeaderboardRow.allIn(platform, games));
+  }
+
+  /** A Parquet map column (repeated key_value groups) of code to matches. */
+  private static SortedMap<String, Integer> counts(Group g, String column) {
+    SortedMap<String, Integer> out = new TreeMap<>();
+    if (g.getFieldRepetitionCount(column) == 0) {
+      return out;
+    }
+    Group map = g.getGroup(column, 0);
+    for (int i = 0, n = map.getFieldRepetitionCount(0); i < n; i++) {
+      Group kv = map.getGroup(0, i);
+      out.put(kv.getString(0, 0), kv.getInteger(1, 0));
+    }
+    return out;
   }
 }

@@ -1,5 +1,9 @@
 package dev.gsm.orchestration.publish;
 
+import java.util.Collections;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
 /**
  * One row of the {@code leaderboards} view (batch-jobs' {@code SeasonRankings}): one player on one
  * board of a season. The columns the serving stores need; the view has more (rank_key, active_days,
@@ -10,6 +14,8 @@ package dev.gsm.orchestration.publish;
  * @param lastPlayedEpochSecond the player's latest rated match on this board
  * @param primaryRegion the region of most of the player's rated matches in the season
  * @param primaryPlatform likewise for the platform
+ * @param regionMatches the player's rated matches of the season per region (the primary's counts)
+ * @param platformMatches likewise per platform
  */
 public record LeaderboardRow(
     String season,
@@ -27,9 +33,27 @@ public record LeaderboardRow(
     double percentile,
     String league,
     String primaryRegion,
-    String primaryPlatform) {
+    String primaryPlatform,
+    SortedMap<String, Integer> regionMatches,
+    SortedMap<String, Integer> platformMatches) {
 
   public static final String GLOBAL = "global";
+
+  public LeaderboardRow {
+    regionMatches = Collections.unmodifiableSortedMap(new TreeMap<>(regionMatches));
+    platformMatches = Collections.unmodifiableSortedMap(new TreeMap<>(platformMatches));
+  }
+
+  /**
+   * Counts for a view written before the per-region and per-platform ones: every one of the row's
+   * games (at least one) in its primary region or platform.
+   */
+  public static SortedMap<String, Integer> allIn(String code, int games) {
+    TreeMap<String, Integer> m = new TreeMap<>();
+    m.put(code, Math.max(1, games));
+    return m;
+  }
+
   public static final String MODE_PREFIX = "mode:";
 
   public boolean global() {

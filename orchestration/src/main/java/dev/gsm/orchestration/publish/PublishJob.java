@@ -344,9 +344,9 @@ public final class PublishJob {
 
   /**
    * The season's player states as the real-time view holds them: the global rating, one rating per
-   * mode board the player is on, and the player's primary region and platform. Two passes over the
-   * files: the mode boards first (kept in memory, one small map per player), then the global board
-   * streamed.
+   * mode board the player is on, and the player's rated matches per region and platform (whose
+   * primaries are the view's primary region and platform). Two passes over the files: the mode
+   * boards first (kept in memory, one small map per player), then the global board streamed.
    */
   static Iterable<PlayerState> playerStates(ViewVersion v, Configuration conf) {
     Map<String, SortedMap<String, PlayerRating>> modes = new HashMap<>();
@@ -380,8 +380,8 @@ public final class PublishJob {
               r.playerId(),
               rating(r),
               modes.getOrDefault(r.playerId(), new TreeMap<>()),
-              r.primaryRegion(),
-              r.primaryPlatform());
+              r.regionMatches(),
+              r.platformMatches());
         }
       };
     };

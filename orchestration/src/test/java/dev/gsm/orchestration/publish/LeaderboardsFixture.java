@@ -161,7 +161,9 @@ final class LeaderboardsFixture {
                 100.0 * (ranked.size() - r - 1) / ranked.size(),
                 r < ranked.size() / 100 + 1 ? "master" : "gold",
                 p.region(),
-                p.platform()));
+                p.platform(),
+                LeaderboardRow.allIn(p.region(), x.games()),
+                LeaderboardRow.allIn(p.platform(), x.games())));
       }
     }
     f.writeFiles(3);

@@ -13,7 +13,8 @@ import java.util.Map;
  * @param league the league on the global board
  * @param global the player's row on the global board
  * @param boards the player's row on every board the player is on (global first)
- * @param stats season statistics of the batch view (as of its watermark)
+ * @param stats season statistics: for the current season the games and the latest match are live
+ *     (the global row's), the rest the batch view's
  * @param performance recent form and activity of the batch view
  * @param rankHistory per board, the daily rank of the season (batch view)
  * @param insights the batch's insights (play style, peak times, progression), when the batch wrote
@@ -37,14 +38,32 @@ public record PlayerPage(
   /** The player's row on one board with the board's size. */
   public record BoardStanding(String board, long total, RankingRow row) {}
 
+  /** The page with other stats. */
+  public PlayerPage withStats(Stats newStats) {
+    return new PlayerPage(
+        playerId,
+        season,
+        league,
+        global,
+        boards,
+        newStats,
+        performance,
+        rankHistory,
+        insights,
+        details,
+        freshness);
+  }
+
   /**
-   * @param games rated matches of the season (global board)
-   * @param firstPlayedAt the first rated match of the season
-   * @param lastPlayedAt the latest rated match of the season in the batch view
-   * @param avgMatchQuality mean predicted match quality of the player's matches
+   * @param games rated matches of the season (global board; live for the current season)
+   * @param firstPlayedAt the first rated match of the season in the batch view; null when the
+   *     player's season started after it
+   * @param lastPlayedAt the latest rated match of the season (live for the current season)
+   * @param avgMatchQuality mean predicted match quality of the player's matches in the batch view;
+   *     null when the player's season started after it
    */
   public record Stats(
-      int games, Instant firstPlayedAt, Instant lastPlayedAt, double avgMatchQuality) {}
+      int games, Instant firstPlayedAt, Instant lastPlayedAt, Double avgMatchQuality) {}
 
   /**
    * @param recentForm the latest results, newest last (W, L, D)

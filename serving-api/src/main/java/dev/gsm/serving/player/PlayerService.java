@@ -36,9 +36,10 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Player pages. The current season's ratings and ranks come from the real-time view (every board in
- * one atomic read); the details only the batch computes (stats, form, rank history, insights) from
- * {@code player-profiles}, for the batch version that the real-time generation rests on. Other
- * seasons come from their archived view alone.
+ * one atomic read), and so do the stats' game count and latest match; the details only the batch
+ * computes (first match, match quality, form, rank history, insights) from {@code player-profiles},
+ * for the batch version that the real-time generation rests on. Other seasons come from their
+ * archived view alone.
  */
 @Service
 public class PlayerService {
@@ -118,7 +119,26 @@ public class PlayerService {
       LOG.warn("player-profiles unavailable, answering without batch details: {}", e.toString());
       details = Optional.empty();
     }
-    return assemble(st.state().playerId(), season, boards, details, freshness.live(st.stamp()));
+    PlayerPage page =
+        assemble(st.state().playerId(), season, boards, details, freshness.live(st.stamp()));
+    return page.withStats(liveStats(page.stats(), st.state().global()));
+  }
+
+  /**
+   * The season's stats with the live counters: the games of the live global rating (those of the
+   * page's global row), and the latest match the real-time view has rated. The first match and the
+   * mean match quality stay the batch view's (none when the player's season started after it).
+   */
+  static PlayerPage.Stats liveStats(PlayerPage.Stats batch, PlayerRating live) {
+    Instant last = Instant.ofEpochSecond(live.lastActiveEpochSecond());
+    if (batch == null) {
+      return new PlayerPage.Stats(live.games(), null, last, null);
+    }
+    return new PlayerPage.Stats(
+        live.games(),
+        batch.firstPlayedAt(),
+        batch.lastPlayedAt().isAfter(last) ? batch.lastPlayedAt() : last,
+        batch.avgMatchQuality());
   }
 
   /**
