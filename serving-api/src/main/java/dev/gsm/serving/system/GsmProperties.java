@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -38,6 +39,10 @@ public record GsmProperties(
    *     access key and region); empty = the AWS default provider chain (task role, environment)
    * @param createTables create player-profiles at start-up when it is missing (local profile:
    *     DynamoDB Local starts empty; on AWS Terraform owns the table)
+   * @param attemptTimeout one request to DynamoDB longer than this is abandoned and retried (the
+   *     SDK's own default waits 30 s on a stalled socket)
+   * @param callTimeout a call, retries included, longer than this fails: the answer is a 503
+   *     problem detail rather than a hung request
    */
   public record DynamoDb(
       @Pattern(regexp = "(https?://.+)?") String endpoint,
@@ -45,7 +50,9 @@ public record GsmProperties(
       @NotBlank String profilesTable,
       String accessKey,
       String secretKey,
-      boolean createTables) {}
+      boolean createTables,
+      @DefaultValue("2s") java.time.Duration attemptTimeout,
+      @DefaultValue("5s") java.time.Duration callTimeout) {}
 
   /**
    * @param defaultPageSize rows of a page when the request names no limit

@@ -24,7 +24,13 @@ class StoresConfiguration {
 
   @Bean(destroyMethod = "close")
   DynamoDbClient dynamoDbClient(GsmProperties props) {
-    DynamoDbClientBuilder b = DynamoDbClient.builder().region(Region.of(props.dynamodb().region()));
+    DynamoDbClientBuilder b =
+        DynamoDbClient.builder()
+            .region(Region.of(props.dynamodb().region()))
+            .overrideConfiguration(
+                c ->
+                    c.apiCallAttemptTimeout(props.dynamodb().attemptTimeout())
+                        .apiCallTimeout(props.dynamodb().callTimeout()));
     String endpoint = props.dynamodb().endpoint();
     if (endpoint != null && !endpoint.isBlank()) {
       b.endpointOverride(URI.create(endpoint));
