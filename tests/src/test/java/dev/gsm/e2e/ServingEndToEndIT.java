@@ -400,13 +400,11 @@ class ServingEndToEndIT extends SharedSparkSession {
       pairs.add(new LeaderboardRow[] {host, away});
       travellers.add(host.playerId());
       travellers.add(away.playerId());
-      for (LeaderboardRow[] pair : pairs.subList(count, pairs.size() - 1)) {
-        for (LeaderboardRow r : pair) {
-          if (!duelists.contains(r.playerId())) {
-            seasonStarters.add(r.playerId());
-          }
-        }
-      }
+      Stream.of(back, firstDuels.get(0))
+          .flatMap(java.util.Arrays::stream)
+          .map(LeaderboardRow::playerId)
+          .filter(id -> !duelists.contains(id))
+          .forEach(seasonStarters::add);
     }
     long head = stack.log.head();
     List<String> out = new ArrayList<>();

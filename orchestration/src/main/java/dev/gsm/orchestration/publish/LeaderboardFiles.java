@@ -36,8 +36,8 @@ public final class LeaderboardFiles extends ViewFiles<LeaderboardRow> {
         g.getString("league", 0),
         region,
         platform,
-        counted ? counts(g, "region_matches") : LeaderboardRow.allIn(region, games),
-        counted ? counts(g, "platform_matches") : LeaderboardRow.allIn(platform, games));
+        counted ? counts(g, "region_matches") : new TreeMap<>(),
+        counted ? counts(g, "platform_matches") : new TreeMap<>());
   }
 
   /** A Parquet map column (repeated key_value groups) of code to matches. */

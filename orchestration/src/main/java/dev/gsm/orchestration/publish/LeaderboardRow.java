@@ -14,7 +14,8 @@ import java.util.TreeMap;
  * @param lastPlayedEpochSecond the player's latest rated match on this board
  * @param primaryRegion the region of most of the player's rated matches in the season
  * @param primaryPlatform likewise for the platform
- * @param regionMatches the player's rated matches of the season per region (the primary's counts)
+ * @param regionMatches the player's rated matches of the season per region (the primary's counts);
+ *     empty for a view written before the counts
  * @param platformMatches likewise per platform
  */
 public record LeaderboardRow(
@@ -42,16 +43,6 @@ public record LeaderboardRow(
   public LeaderboardRow {
     regionMatches = Collections.unmodifiableSortedMap(new TreeMap<>(regionMatches));
     platformMatches = Collections.unmodifiableSortedMap(new TreeMap<>(platformMatches));
-  }
-
-  /**
-   * Counts for a view written before the per-region and per-platform ones: every one of the row's
-   * games (at least one) in its primary region or platform.
-   */
-  public static SortedMap<String, Integer> allIn(String code, int games) {
-    TreeMap<String, Integer> m = new TreeMap<>();
-    m.put(code, Math.max(1, games));
-    return m;
   }
 
   public static final String MODE_PREFIX = "mode:";

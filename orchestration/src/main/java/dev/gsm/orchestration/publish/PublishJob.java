@@ -375,13 +375,12 @@ public final class PublishJob {
         @Override
         public PlayerState next() {
           LeaderboardRow r = rows.next();
-          return new PlayerState(
-              r.season(),
-              r.playerId(),
-              rating(r),
-              modes.getOrDefault(r.playerId(), new TreeMap<>()),
-              r.regionMatches(),
-              r.platformMatches());
+          SortedMap<String, PlayerRating> m = modes.getOrDefault(r.playerId(), new TreeMap<>());
+          return r.regionMatches().isEmpty() // a view written before the counts
+              ? new PlayerState(
+                  r.season(), r.playerId(), rating(r), m, r.primaryRegion(), r.primaryPlatform())
+              : new PlayerState(
+                  r.season(), r.playerId(), rating(r), m, r.regionMatches(), r.platformMatches());
         }
       };
     };

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
@@ -162,8 +163,8 @@ final class LeaderboardsFixture {
                 r < ranked.size() / 100 + 1 ? "master" : "gold",
                 p.region(),
                 p.platform(),
-                LeaderboardRow.allIn(p.region(), x.games()),
-                LeaderboardRow.allIn(p.platform(), x.games())));
+                new TreeMap<>(),
+                new TreeMap<>()));
       }
     }
     f.writeFiles(3);

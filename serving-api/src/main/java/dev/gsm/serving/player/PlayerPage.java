@@ -38,22 +38,6 @@ public record PlayerPage(
   /** The player's row on one board with the board's size. */
   public record BoardStanding(String board, long total, RankingRow row) {}
 
-  /** The page with other stats. */
-  public PlayerPage withStats(Stats newStats) {
-    return new PlayerPage(
-        playerId,
-        season,
-        league,
-        global,
-        boards,
-        newStats,
-        performance,
-        rankHistory,
-        insights,
-        details,
-        freshness);
-  }
-
   /**
    * @param games rated matches of the season (global board; live for the current season)
    * @param firstPlayedAt the first rated match of the season in the batch view; null when the

@@ -94,6 +94,7 @@ public class PlayerService {
         season,
         boards,
         Optional.of(profile),
+        null,
         unreachable ? freshness.realtimeUnreachable(s) : freshness.archived(s));
   }
 
@@ -119,9 +120,13 @@ public class PlayerService {
       LOG.warn("player-profiles unavailable, answering without batch details: {}", e.toString());
       details = Optional.empty();
     }
-    PlayerPage page =
-        assemble(st.state().playerId(), season, boards, details, freshness.live(st.stamp()));
-    return page.withStats(liveStats(page.stats(), st.state().global()));
+    return assemble(
+        st.state().playerId(),
+        season,
+        boards,
+        details,
+        st.state().global(),
+        freshness.live(st.stamp()));
   }
 
   /**
@@ -163,11 +168,13 @@ public class PlayerService {
   static final int DETAILS_CACHE_ENTRIES = 100_000;
   private final ConcurrentHashMap<DetailsKey, Profile> details = new ConcurrentHashMap<>();
 
+  /** {@code live}: the real-time view's global rating of the current season, null otherwise. */
   private PlayerPage assemble(
       String playerId,
       String season,
       List<BoardStanding> boards,
       Optional<Profile> details,
+      PlayerRating live,
       Freshness f) {
     RankingRow global = boards.isEmpty() ? null : boards.get(0).row();
     PlayerPage.Stats stats = null;
@@ -198,6 +205,9 @@ public class PlayerService {
         history.put(h.board(), points);
       }
       insights = p.insights().map(PlayerService::insights).orElse(null);
+    }
+    if (live != null) {
+      stats = liveStats(stats, live);
     }
     return new PlayerPage(
         playerId,
